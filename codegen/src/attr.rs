@@ -1,0 +1,150 @@
+//! The `#[durable(...)]` attribute: on the trait (`binding`, `class`) and on
+//! its methods (`rename`).
+//!
+//! Keys are named constants; an unknown key is an error that lists the
+//! allowed ones.
+
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+
+use crate::ctxt::Ctxt;
+
+/// The attribute's own name, as written on methods: `#[durable(rename = "..")]`.
+pub const DURABLE: &str = "durable";
+/// Trait key: the namespace binding's name.
+pub const BINDING: &str = "binding";
+/// Trait key: the JavaScript class name.
+pub const CLASS: &str = "class";
+/// Method key: the wire name.
+pub const RENAME: &str = "rename";
+
+/// Keys accepted on the trait.
+pub const TRAIT_KEYS: &[&str] = &[BINDING, CLASS];
+/// Keys accepted on a method.
+pub const METHOD_KEYS: &[&str] = &[RENAME];
+
+/// A string value and where it was written.
+#[derive(Debug, Clone)]
+pub struct Spanned {
+    /// The value.
+    pub value: String,
+    /// The literal's span.
+    pub span: Span,
+}
+
+/// What `#[durable(...)]` on the trait says.
+#[derive(Debug, Clone, Default)]
+pub struct TraitAttrs {
+    /// `binding = "..."`.
+    pub binding: Option<Spanned>,
+    /// `class = "..."`.
+    pub class: Option<Spanned>,
+}
+
+/// What `#[durable(...)]` on a method says.
+#[derive(Debug, Clone, Default)]
+pub struct MethodAttrs {
+    /// `rename = "..."`.
+    pub rename: Option<Spanned>,
+}
+
+impl TraitAttrs {
+    /// Parses the arguments of the trait attribute, e.g. the
+    /// `binding = "COUNTER"` of `#[dogen::durable(binding = "COUNTER")]`.
+    pub fn from_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> Self {
+        let mut attrs = TraitAttrs::default();
+        let parser = syn::meta::parser(|meta| {
+            if meta.path.is_ident(BINDING) {
+                set_once(cx, &meta, &mut attrs.binding)
+            } else if meta.path.is_ident(CLASS) {
+                set_once(cx, &meta, &mut attrs.class)
+            } else {
+                Err(unknown_key(&meta, TRAIT_KEYS))
+            }
+        });
+        if let Err(error) = syn::parse::Parser::parse2(parser, args) {
+            cx.syn_error(error);
+        }
+        attrs
+    }
+
+    /// Parses `#[durable(...)]` when it is written as an attribute of the
+    /// trait (as the command line sees it in source files).
+    pub fn from_attr(cx: &Ctxt, attr: &syn::Attribute) -> Self {
+        match &attr.meta {
+            syn::Meta::Path(_) => TraitAttrs::default(),
+            syn::Meta::List(list) => TraitAttrs::from_args(cx, list.tokens.clone()),
+            syn::Meta::NameValue(nv) => {
+                cx.error_spanned_by(nv, "expected `#[durable]` or `#[durable(key = \"value\", ...)]`");
+                TraitAttrs::default()
+            }
+        }
+    }
+}
+
+impl MethodAttrs {
+    /// Reads every `#[durable(...)]` among a method's attributes.
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = MethodAttrs::default();
+        for attr in attrs.iter().filter(|a| is_durable(a)) {
+            let result = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident(RENAME) {
+                    set_once(cx, &meta, &mut out.rename)
+                } else {
+                    Err(unknown_key(&meta, METHOD_KEYS))
+                }
+            });
+            if let Err(error) = result {
+                cx.syn_error(error);
+            }
+        }
+        out
+    }
+}
+
+/// Whether `attr` is a `#[durable(...)]` helper attribute.
+pub fn is_durable(attr: &syn::Attribute) -> bool {
+    attr.path().is_ident(DURABLE)
+}
+
+/// Whether `attr` is the trait attribute, written `#[durable]`,
+/// `#[dogen::durable]` or `#[::dogen::durable]`.
+pub fn is_trait_attr(attr: &syn::Attribute) -> bool {
+    let path = attr.path();
+    path.segments.last().is_some_and(|s| s.ident == DURABLE)
+        && (path.segments.len() == 1 || (path.segments.len() == 2 && path.segments[0].ident == "dogen"))
+}
+
+/// The text of every `///` line among `attrs`, without the leading space.
+pub fn docs(attrs: &[syn::Attribute]) -> Vec<String> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(syn::MetaNameValue {
+                value: syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }),
+                ..
+            }) => {
+                let text = s.value();
+                Some(text.strip_prefix(' ').unwrap_or(&text).trim_end().to_owned())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn set_once(cx: &Ctxt, meta: &ParseNestedMeta<'_>, slot: &mut Option<Spanned>) -> syn::Result<()> {
+    let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+    let lit: syn::LitStr = meta.value()?.parse()?;
+    if slot.is_some() {
+        cx.error_spanned_by(&meta.path, format!("duplicate `durable` attribute key `{key}`"));
+    }
+    *slot = Some(Spanned { value: lit.value(), span: lit.span() });
+    Ok(())
+}
+
+fn unknown_key(meta: &ParseNestedMeta<'_>, allowed: &[&str]) -> syn::Error {
+    let key = quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', "");
+    let list = allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+    meta.error(format!("unknown `durable` attribute key `{key}`; expected one of {list}"))
+}

@@ -1,0 +1,68 @@
+//! The proc-macro's whole job, as a library function: parse, validate,
+//! render, and on error emit the trait anyway so one mistake does not
+//! cascade into "trait not found" noise.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::attr::{self, TraitAttrs};
+use crate::ctxt::Ctxt;
+use crate::model::Interface;
+use crate::render_rust;
+use crate::validate::validate;
+
+/// Expands `#[durable(args)] input`.
+pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
+    let mut item: syn::ItemTrait = match syn::parse2(input.clone()) {
+        Ok(item) => item,
+        Err(_) => {
+            let error = syn::Error::new(
+                proc_macro2::Span::call_site(),
+                "`#[durable]` goes on a trait that describes a Durable Object's methods",
+            )
+            .to_compile_error();
+            return quote! { #error #input };
+        }
+    };
+    let cx = Ctxt::new();
+    let attrs = TraitAttrs::from_args(&cx, args);
+    let iface = interface(&cx, attrs, &item);
+    strip_helper_attrs(&mut item);
+    // Durable Objects are single-threaded, so the trait's futures need not be
+    // `Send`; say so instead of warning every user about it.
+    item.attrs.push(syn::parse_quote!(#[allow(async_fn_in_trait)]));
+    match cx.check() {
+        Ok(()) => {
+            let generated = render_rust::render(&iface);
+            quote! {
+                #item
+                #generated
+            }
+        }
+        Err(error) => {
+            let error = error.to_compile_error();
+            quote! {
+                #item
+                #error
+            }
+        }
+    }
+}
+
+/// Parses and validates one trait: the single path from syn to the model,
+/// shared by the proc-macro and the command line.
+pub fn interface(cx: &Ctxt, attrs: TraitAttrs, item: &syn::ItemTrait) -> Interface {
+    let iface = Interface::from_syn(cx, attrs, item);
+    validate(cx, &iface);
+    iface
+}
+
+/// Removes the `#[durable(...)]` helper attributes from methods: the
+/// compiler does not know them.
+fn strip_helper_attrs(item: &mut syn::ItemTrait) {
+    for trait_item in &mut item.items {
+        if let syn::TraitItem::Fn(f) = trait_item {
+            f.attrs.retain(|a| !attr::is_durable(a));
+        }
+    }
+}

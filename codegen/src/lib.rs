@@ -1,0 +1,22 @@
+//! The interface model of dogen, and everything that reads or renders it.
+//!
+//! - [`model`]: what a `#[durable]` trait means (the IR).
+//! - [`attr`], [`parse`], [`shape`]: syn → model.
+//! - [`validate`]: rules over a whole interface.
+//! - [`render_rust`]: model → the Rust that `#[durable]` emits.
+//! - [`expand`]: the proc-macro's entry point, as a library function.
+//!
+//! With the `cli` feature, also the TypeScript backend and the `dogen`
+//! command line.
+#![warn(missing_docs)]
+
+pub mod attr;
+pub mod ctxt;
+pub mod expand;
+pub mod model;
+pub mod parse;
+pub mod render_rust;
+pub mod shape;
+pub mod validate;
+
+pub use expand::{expand, interface};

@@ -1,0 +1,224 @@
+//! syn → model: reads one trait, with local reasoning only. Rules that look
+//! at the whole interface live in [`crate::validate`].
+
+use heck::{ToLowerCamelCase, ToShoutySnakeCase};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+
+use crate::attr::{self, MethodAttrs, TraitAttrs};
+use crate::ctxt::Ctxt;
+use crate::model::{Arg, Interface, Method, Output, Shape, TypeRef};
+use crate::shape::{shape_of, split_result};
+
+impl Interface {
+    /// Builds the model of `item`, recording every problem in `cx`. Methods
+    /// with errors are left out, so the model is always usable for further
+    /// checks.
+    pub fn from_syn(cx: &Ctxt, attrs: TraitAttrs, item: &syn::ItemTrait) -> Interface {
+        check_trait_shape(cx, item);
+        let name = item.ident.to_string();
+        let (binding, binding_span) = match attrs.binding {
+            Some(b) => (b.value, b.span),
+            None => (name.to_shouty_snake_case(), item.ident.span()),
+        };
+        let (class, class_span) = match attrs.class {
+            Some(c) => (c.value, c.span),
+            None => (name.clone(), item.ident.span()),
+        };
+        let methods = item
+            .items
+            .iter()
+            .filter_map(|trait_item| match trait_item {
+                syn::TraitItem::Fn(f) => Method::from_syn(cx, f),
+                other => {
+                    cx.error_spanned_by(other, "a `#[durable]` trait may contain only `async fn` methods");
+                    None
+                }
+            })
+            .collect();
+        Interface {
+            ident: item.ident.clone(),
+            vis: item.vis.clone(),
+            binding,
+            class,
+            binding_span,
+            class_span,
+            docs: attr::docs(&item.attrs),
+            methods,
+        }
+    }
+}
+
+/// A durable trait is not generic: its methods are called by name from
+/// other languages, which cannot pick a type for it.
+fn check_trait_shape(cx: &Ctxt, item: &syn::ItemTrait) {
+    if !item.generics.params.is_empty() {
+        cx.error_spanned_by(&item.generics, "a `#[durable]` trait cannot be generic");
+    } else if let Some(where_clause) = &item.generics.where_clause {
+        cx.error_spanned_by(where_clause, "a `#[durable]` trait cannot have a `where` clause");
+    }
+    if let Some(unsafety) = &item.unsafety {
+        cx.error_spanned_by(unsafety, "a `#[durable]` trait cannot be `unsafe`");
+    }
+    if let Some(auto) = &item.auto_token {
+        cx.error_spanned_by(auto, "a `#[durable]` trait cannot be an auto trait");
+    }
+}
+
+impl Method {
+    /// Builds one method, or records why it cannot be one.
+    pub fn from_syn(cx: &Ctxt, f: &syn::TraitItemFn) -> Option<Method> {
+        let sig = &f.sig;
+        let mut ok = true;
+        let mut fail = |tokens: &dyn ToTokens, message: String| {
+            cx.error_spanned_by(tokens.to_token_stream(), message);
+            ok = false;
+        };
+        let name = sig.ident.to_string();
+        if sig.asyncness.is_none() {
+            fail(&sig.fn_token, format!("method `{name}` must be `async fn`: Durable Object calls are asynchronous"));
+        }
+        if let Some(constness) = &sig.constness {
+            fail(constness, format!("method `{name}` cannot be `const`"));
+        }
+        if let Some(unsafety) = &sig.unsafety {
+            fail(unsafety, format!("method `{name}` cannot be `unsafe`"));
+        }
+        if let Some(abi) = &sig.abi {
+            fail(abi, format!("method `{name}` cannot have an `extern` ABI"));
+        }
+        if let Some(variadic) = &sig.variadic {
+            fail(variadic, format!("method `{name}` cannot be variadic"));
+        }
+        if !sig.generics.params.is_empty() {
+            fail(
+                &sig.generics,
+                format!("method `{name}` cannot be generic: callers in other languages cannot pick its types"),
+            );
+        } else if let Some(where_clause) = &sig.generics.where_clause {
+            fail(where_clause, format!("method `{name}` cannot have a `where` clause"));
+        }
+        match sig.inputs.first() {
+            Some(syn::FnArg::Receiver(r)) => {
+                if r.reference.is_none() {
+                    fail(
+                        r,
+                        format!("method `{name}` must take `&self`, not `self`: a Durable Object outlives each call"),
+                    );
+                } else if r.mutability.is_some() {
+                    fail(
+                        r,
+                        format!(
+                            "method `{name}` must take `&self`, not `&mut self`: calls to a Durable Object may interleave, so keep state behind interior mutability"
+                        ),
+                    );
+                } else if r.colon_token.is_some() {
+                    fail(r, format!("method `{name}` must take plain `&self`"));
+                }
+            }
+            _ => fail(&sig.ident, format!("method `{name}` must take `&self` as its first argument")),
+        }
+        let mut args = Vec::new();
+        for input in sig.inputs.iter().skip(1) {
+            match input {
+                syn::FnArg::Receiver(r) => fail(r, "`self` can only be the first argument".into()),
+                syn::FnArg::Typed(pat_type) => match Arg::from_syn(pat_type) {
+                    Ok(arg) => args.push(arg),
+                    Err((tokens, message)) => fail(&tokens, message),
+                },
+            }
+        }
+        let output = match Output::from_syn(&sig.output) {
+            Ok(output) => output,
+            Err((tokens, message)) => {
+                fail(&tokens, message);
+                Output::Unit
+            }
+        };
+        let attrs = MethodAttrs::from_attrs(cx, &f.attrs);
+        let (wire_name, wire_span) = match attrs.rename {
+            Some(r) => (r.value, r.span),
+            None => (name.to_lower_camel_case(), sig.ident.span()),
+        };
+        ok.then(|| Method { ident: sig.ident.clone(), wire_name, wire_span, docs: attr::docs(&f.attrs), args, output })
+    }
+}
+
+type Problem = (proc_macro2::TokenStream, String);
+
+impl Arg {
+    /// One `name: Type` argument.
+    fn from_syn(pat_type: &syn::PatType) -> Result<Arg, Problem> {
+        let ident = match &*pat_type.pat {
+            syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p.ident.clone(),
+            other => {
+                return Err((
+                    other.to_token_stream(),
+                    "argument patterns are not supported in `#[durable]` methods; use a plain name, the argument's name is part of the interface".into(),
+                ));
+            }
+        };
+        let ty = (*pat_type.ty).clone();
+        let (owned, borrowed) = match &ty {
+            syn::Type::Reference(r) => {
+                if let Some(m) = &r.mutability {
+                    return Err((
+                        m.to_token_stream(),
+                        format!("argument `{ident}` cannot be `&mut`: it is a copy sent over the wire"),
+                    ));
+                }
+                (owned_type(&r.elem), true)
+            }
+            _ => (ty.clone(), false),
+        };
+        let shape = shape_of(&ty).map_err(|m| (ty.to_token_stream(), format!("argument `{ident}`: {m}")))?;
+        Ok(Arg { ident, ty, owned, borrowed, shape })
+    }
+}
+
+/// The owned type a borrowed argument decodes into: `str` → `String`,
+/// `[T]` → `Vec<T>`, anything else → itself.
+fn owned_type(elem: &syn::Type) -> syn::Type {
+    let span = elem.span();
+    match elem {
+        syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("str") => {
+            syn::parse_quote_spanned!(span=> ::std::string::String)
+        }
+        syn::Type::Slice(s) => {
+            let inner = &s.elem;
+            syn::parse_quote_spanned!(span=> ::std::vec::Vec<#inner>)
+        }
+        other => other.clone(),
+    }
+}
+
+impl Output {
+    fn from_syn(output: &syn::ReturnType) -> Result<Output, Problem> {
+        let ty = match output {
+            syn::ReturnType::Default => return Ok(Output::Unit),
+            syn::ReturnType::Type(_, ty) => &**ty,
+        };
+        if let syn::Type::Reference(r) = ty {
+            return Err((
+                r.to_token_stream(),
+                "durable methods return owned values; references cannot outlive the call".into(),
+            ));
+        }
+        match split_result(ty) {
+            Ok(Some((ok, err))) => Ok(Output::Result { ok: type_ref(ok)?, err: type_ref(err)? }),
+            Ok(None) => {
+                let value = type_ref(ty.clone())?;
+                Ok(if value.shape == Shape::Unit { Output::Unit } else { Output::Value(value) })
+            }
+            Err(()) => Err((
+                ty.to_token_stream(),
+                "write `Result<T, E>` in full: dogen cannot see the error type of a `Result` alias".into(),
+            )),
+        }
+    }
+}
+
+fn type_ref(ty: syn::Type) -> Result<TypeRef, Problem> {
+    let shape = shape_of(&ty).map_err(|m| (ty.to_token_stream(), m))?;
+    Ok(TypeRef { ty, shape })
+}

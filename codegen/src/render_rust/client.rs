@@ -1,0 +1,108 @@
+//! The typed client: `<Trait>Client<T: Transport>`, one async method per
+//! trait method.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::{app_error_type, client_ident, doc_attrs, server_ident};
+use crate::model::{Interface, Method, Output};
+
+/// `pub struct CounterClient<T>` with its constructors and one method per
+/// trait method.
+pub fn render_client(iface: &Interface) -> TokenStream {
+    let vis = &iface.vis;
+    let trait_ident = &iface.ident;
+    let client = client_ident(iface);
+    let server = server_ident(iface);
+    let binding = &iface.binding;
+    let class = &iface.class;
+    let doc = format!(
+        " A typed client for [`{trait_ident}`]: each method calls the Durable Object through \
+         the transport `T`."
+    );
+    let methods = iface.methods.iter().map(client_method);
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone)]
+        #vis struct #client<T> {
+            transport: T,
+        }
+
+        impl<T> #client<T> {
+            /// The namespace binding's name in wrangler config and on `Env`.
+            pub const BINDING: &'static str = #binding;
+            /// The JavaScript class that wrangler's `class_name` names.
+            pub const CLASS: &'static str = #class;
+
+            /// A client that calls through `transport`.
+            pub fn new(transport: T) -> Self {
+                Self { transport }
+            }
+
+            /// The transport this client calls through.
+            pub fn transport(&self) -> &T {
+                &self.transport
+            }
+
+            /// Gives the transport back.
+            pub fn into_transport(self) -> T {
+                self.transport
+            }
+        }
+
+        impl<D> #client<::dogen::InProcess<#server<D>>> {
+            /// A client that calls `target` in this process, through the same
+            /// encoding as the fetch transport.
+            pub fn in_process(target: D) -> Self {
+                Self::new(::dogen::InProcess::new(#server(target)))
+            }
+        }
+
+        impl<T: ::dogen::Transport> ::dogen::Client<T> for #client<T> {
+            const BINDING: &'static str = #binding;
+            const CLASS: &'static str = #class;
+
+            fn from_transport(transport: T) -> Self {
+                Self::new(transport)
+            }
+        }
+
+        impl<T: ::dogen::Transport> #client<T> {
+            #(#methods)*
+        }
+    }
+}
+
+fn client_method(method: &Method) -> TokenStream {
+    let docs = doc_attrs(&method.docs);
+    let ident = &method.ident;
+    let wire = &method.wire_name;
+    let params = method.args.iter().map(|a| {
+        let (name, ty) = (&a.ident, &a.ty);
+        quote!(#name: #ty)
+    });
+    let refs = method.args.iter().map(|a| {
+        let name = &a.ident;
+        quote!(&#name)
+    });
+    let args = if method.args.is_empty() { quote!(&::dogen::__private::NoArgs) } else { quote!(&(#(#refs,)*)) };
+    let err = app_error_type(method);
+    let (ret, call) = match &method.output {
+        Output::Unit => (quote!(()), quote!(call_value::<T, _, ()>)),
+        Output::Value(v) => {
+            let ty = &v.ty;
+            (quote_spanned!(ty.span()=> #ty), quote!(call_value::<T, _, #ty>))
+        }
+        Output::Result { ok, err } => {
+            let (ok, err) = (&ok.ty, &err.ty);
+            (quote_spanned!(ok.span()=> #ok), quote!(call_result::<T, _, #ok, #err>))
+        }
+    };
+    quote! {
+        #docs
+        pub async fn #ident(&self, #(#params),*) -> ::core::result::Result<#ret, ::dogen::CallError<#err>> {
+            ::dogen::__private::#call(&self.transport, #wire, #args).await
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! The server dispatch: `<Trait>Server<T>` and its `dogen::Dispatch` impl.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::server_ident;
+use crate::model::{Interface, Method, Output};
+
+/// `pub struct CounterServer<T>(pub T);` and `impl Dispatch<F> for CounterServer<T>`.
+pub fn render_server(iface: &Interface) -> TokenStream {
+    let vis = &iface.vis;
+    let trait_ident = &iface.ident;
+    let server = server_ident(iface);
+    let doc = format!(
+        " Serves [`{trait_ident}`] calls by wire name. Wrap anything that dereferences to an \
+         implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to \
+         `dogen::worker::serve`."
+    );
+    let wire_names = iface.methods.iter().map(|m| &m.wire_name);
+    let arms = iface.methods.iter().map(|m| dispatch_arm(iface, m));
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, Copy, Default)]
+        #vis struct #server<T>(pub T);
+
+        impl<T, F> ::dogen::Dispatch<F> for #server<T>
+        where
+            T: ::core::ops::Deref,
+            T::Target: #trait_ident,
+            F: ::dogen::Format,
+        {
+            const METHODS: &'static [&'static str] = &[#(#wire_names),*];
+
+            async fn dispatch(
+                &self,
+                __dogen_method: &str,
+                __dogen_args: &F::Value,
+            ) -> ::core::result::Result<::dogen::Reply<F::Value>, ::dogen::ProtocolError> {
+                let __dogen_this: &T::Target = &self.0;
+                match __dogen_method {
+                    #(#arms)*
+                    _ => ::core::result::Result::Err(::dogen::__private::unknown_method(
+                        __dogen_method,
+                        <Self as ::dogen::Dispatch<F>>::METHODS,
+                    )),
+                }
+            }
+        }
+    }
+}
+
+/// One `match` arm: decode the argument tuple, call, encode.
+fn dispatch_arm(iface: &Interface, method: &Method) -> TokenStream {
+    let trait_ident = &iface.ident;
+    let ident = &method.ident;
+    let wire = &method.wire_name;
+    let decode = if method.args.is_empty() {
+        quote! {
+            let ::dogen::__private::NoArgs =
+                ::dogen::__private::decode_args::<F, ::dogen::__private::NoArgs>(#wire, __dogen_args)?;
+        }
+    } else {
+        let names = method.args.iter().map(|a| &a.ident);
+        let owned = method.args.iter().map(|a| {
+            let ty = &a.owned;
+            quote_spanned!(a.ty.span()=> #ty)
+        });
+        quote! {
+            let (#(#names,)*): (#(#owned,)*) = ::dogen::__private::decode_args::<F, _>(#wire, __dogen_args)?;
+        }
+    };
+    let pass = method.args.iter().map(|a| {
+        let name = &a.ident;
+        if a.borrowed { quote!(&#name) } else { quote!(#name) }
+    });
+    let call = quote!(<T::Target as #trait_ident>::#ident(__dogen_this, #(#pass),*).await);
+    let encode = match &method.output {
+        Output::Unit => quote! {
+            #call;
+            ::dogen::__private::encode_value::<F, ()>(#wire, &())
+        },
+        Output::Value(v) => {
+            let ty = &v.ty;
+            quote! {
+                let __dogen_ret: #ty = #call;
+                ::dogen::__private::encode_value::<F, #ty>(#wire, &__dogen_ret)
+            }
+        }
+        Output::Result { .. } => quote! {
+            let __dogen_ret = #call;
+            ::dogen::__private::encode_result::<F, _, _>(#wire, &__dogen_ret)
+        },
+    };
+    quote! {
+        #wire => {
+            #decode
+            #encode
+        }
+    }
+}

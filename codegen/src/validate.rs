@@ -1,0 +1,171 @@
+//! Rules over a whole interface, one small function per rule. Each function
+//! states the rule it checks and records a spanned error for each breach.
+
+use std::collections::BTreeMap;
+
+use crate::ctxt::Ctxt;
+use crate::model::Interface;
+
+/// Names a method cannot take on the wire. Durable Object stubs own some
+/// (`fetch`, `connect`, `dup`, and the handlers workerd calls itself), and
+/// JavaScript gives others a meaning on every object (`then` makes a stub
+/// look like a promise, `constructor` and `__proto__` break the prototype).
+pub const RESERVED_METHODS: &[&str] = &[
+    "fetch",
+    "connect",
+    "alarm",
+    "webSocketMessage",
+    "webSocketClose",
+    "webSocketError",
+    "dup",
+    "constructor",
+    "then",
+    "__proto__",
+    "prototype",
+    "toString",
+    "toJSON",
+    "valueOf",
+    "toLocaleString",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+    "ctx",
+    "env",
+];
+
+/// serde's tuple impls stop at 16 elements; arguments travel as one tuple.
+pub const MAX_ARGS: usize = 16;
+
+/// Runs every rule.
+pub fn validate(cx: &Ctxt, iface: &Interface) {
+    wire_names_are_identifiers(cx, iface);
+    wire_names_are_not_reserved(cx, iface);
+    wire_names_are_unique(cx, iface);
+    binding_is_identifier(cx, iface);
+    class_is_identifier(cx, iface);
+    arity_is_bounded(cx, iface);
+}
+
+/// Every wire name is a JavaScript identifier, so `stub.name(...)` works.
+fn wire_names_are_identifiers(cx: &Ctxt, iface: &Interface) {
+    for m in &iface.methods {
+        if !is_js_identifier(&m.wire_name) {
+            cx.error_at(m.wire_span, format!("wire name `{}` is not a JavaScript identifier", m.wire_name));
+        }
+    }
+}
+
+/// No wire name is reserved by Durable Object stubs or by JavaScript.
+fn wire_names_are_not_reserved(cx: &Ctxt, iface: &Interface) {
+    for m in &iface.methods {
+        if RESERVED_METHODS.contains(&m.wire_name.as_str()) {
+            cx.error_at(
+                m.wire_span,
+                format!(
+                    "method `{}` is reserved by Durable Object stubs or JavaScript; rename it with `#[durable(rename = \"...\")]`",
+                    m.wire_name
+                ),
+            );
+        }
+    }
+}
+
+/// Two methods never share a wire name (after `rename` and camelCase).
+fn wire_names_are_unique(cx: &Ctxt, iface: &Interface) {
+    let mut seen: BTreeMap<&str, &syn::Ident> = BTreeMap::new();
+    for m in &iface.methods {
+        if let Some(first) = seen.insert(&m.wire_name, &m.ident) {
+            cx.error_at(
+                m.wire_span,
+                format!("methods `{first}` and `{}` both have the wire name `{}`", m.ident, m.wire_name),
+            );
+        }
+    }
+}
+
+/// The binding is a JavaScript identifier: it becomes a property of `Env`.
+fn binding_is_identifier(cx: &Ctxt, iface: &Interface) {
+    if !is_js_identifier(&iface.binding) {
+        cx.error_at(iface.binding_span, format!("binding `{}` is not a JavaScript identifier", iface.binding));
+    }
+}
+
+/// The class is a JavaScript identifier: the entry module exports it.
+fn class_is_identifier(cx: &Ctxt, iface: &Interface) {
+    if !is_js_identifier(&iface.class) {
+        cx.error_at(iface.class_span, format!("class `{}` is not a JavaScript identifier", iface.class));
+    }
+}
+
+/// A method takes at most [`MAX_ARGS`] arguments.
+fn arity_is_bounded(cx: &Ctxt, iface: &Interface) {
+    for m in &iface.methods {
+        if m.args.len() > MAX_ARGS {
+            cx.error_spanned_by(
+                &m.args[MAX_ARGS].ident,
+                format!("method `{}` takes more than {MAX_ARGS} arguments; group them in a struct", m.ident),
+            );
+        }
+    }
+}
+
+/// Whether `name` is a JavaScript identifier (ASCII subset) and not a
+/// reserved word.
+pub fn is_js_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    let head_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$');
+    head_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') && !JS_KEYWORDS.contains(&name)
+}
+
+const JS_KEYWORDS: &[&str] = &[
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+    "let",
+    "static",
+    "implements",
+    "interface",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "await",
+];

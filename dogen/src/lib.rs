@@ -1,0 +1,43 @@
+//! Rust Durable Objects as first-class citizens for every caller.
+//!
+//! Describe a Durable Object's interface once, as a trait:
+//!
+//! ```
+//! /// A counter shared by every caller that names it.
+//! #[dogen::durable(binding = "COUNTER")]
+//! pub trait Counter {
+//!     /// Adds `amount` and returns the new value.
+//!     async fn increment(&self, amount: i64) -> i64;
+//! }
+//! ```
+//!
+//! and `#[durable]` emits, next to the trait:
+//!
+//! - `CounterServer<T>`, which implements [`Dispatch`]: a call by wire name
+//!   and encoded arguments, routed to your implementation;
+//! - `CounterClient<T>`, a typed client over any [`Transport`]:
+//!   [`InProcess`] for native tests, or (feature `worker`) the fetch
+//!   transport over a workers-rs `Stub`.
+//!
+//! The wire format is documented in `docs/protocol.md`.
+#![warn(missing_docs)]
+// Durable Objects are single-threaded: dogen's futures are not `Send`, and
+// its async traits say so by not promising it.
+#![allow(async_fn_in_trait)]
+
+mod dispatch;
+mod error;
+mod format;
+pub mod protocol;
+mod transport;
+#[cfg(feature = "worker")]
+pub mod worker;
+
+pub use dispatch::{Dispatch, Reply};
+pub use dogen_macros::durable;
+pub use error::{CallError, ProtocolError, ProtocolErrorKind, TransportError};
+pub use format::{Format, Json};
+pub use transport::{Client, InProcess, Transport};
+
+#[doc(hidden)]
+pub mod __private;

@@ -1,0 +1,25 @@
+//! The `#[durable]` attribute. All the work happens in `dogen-codegen`, so
+//! this crate and the `dogen` command line read traits the same way.
+
+use proc_macro::TokenStream;
+
+/// Describes a Durable Object's interface as a trait and emits, next to it,
+/// the server dispatch (`<Trait>Server<T>`) and a typed client
+/// (`<Trait>Client<T>`).
+///
+/// ```ignore
+/// #[dogen::durable(binding = "COUNTER", class = "Counter")]
+/// pub trait Counter {
+///     async fn increment(&self, amount: i64) -> i64;
+///     #[durable(rename = "peek")]
+///     async fn get_counter_value(&self) -> i64;
+/// }
+/// ```
+///
+/// Trait keys: `binding` (default: the trait name in SCREAMING_SNAKE_CASE),
+/// `class` (default: the trait name). Method key: `rename` (default: the
+/// method name in lowerCamelCase). See the `dogen` crate for the rules.
+#[proc_macro_attribute]
+pub fn durable(args: TokenStream, input: TokenStream) -> TokenStream {
+    dogen_codegen::expand(args.into(), input.into()).into()
+}
