@@ -5,6 +5,8 @@
 //! - [`validate`]: rules over a whole interface.
 //! - [`render_rust`]: model → the Rust that `#[durable]` emits.
 //! - [`expand`]: the proc-macro's entry point, as a library function.
+//! - [`object`]: `#[dogen::object]`, which links a workers-rs Durable Object
+//!   struct to the trait it serves over native Workers RPC.
 //!
 //! With the `cli` feature, also the TypeScript backend and the `dogen`
 //! command line.
@@ -14,9 +16,11 @@ pub mod attr;
 pub mod ctxt;
 pub mod expand;
 pub mod model;
+pub mod object;
 pub mod parse;
 pub mod render_rust;
 pub mod shape;
 pub mod validate;
 
 pub use expand::{expand, interface};
+pub use object::expand_object;

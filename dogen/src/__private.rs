@@ -9,6 +9,9 @@ use crate::error::{CallError, ProtocolError, ProtocolErrorKind};
 use crate::format::Format;
 use crate::transport::Transport;
 
+#[cfg(feature = "worker")]
+pub use worker::{js_sys, wasm_bindgen, wasm_bindgen_futures};
+
 /// The argument list of a method without arguments: an empty sequence.
 #[derive(Debug, Clone, Copy)]
 pub struct NoArgs;

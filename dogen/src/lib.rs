@@ -31,13 +31,33 @@ mod format;
 pub mod protocol;
 mod transport;
 #[cfg(feature = "worker")]
+pub mod rpc;
+#[cfg(feature = "worker")]
 pub mod worker;
 
 pub use dispatch::{Dispatch, Reply};
-pub use dogen_macros::durable;
+pub use dogen_macros::{durable, object};
 pub use error::{CallError, ProtocolError, ProtocolErrorKind, TransportError};
 pub use format::{Format, Json};
 pub use transport::{Client, InProcess, Transport};
 
 #[doc(hidden)]
 pub mod __private;
+
+/// Emits its input only where native Workers RPC exists: wasm32 with the
+/// `worker` feature. `#[dogen::object]` wraps its wasm-bindgen export in it.
+#[cfg(all(feature = "worker", target_arch = "wasm32"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __rpc_export {
+    ($($item:tt)*) => { $($item)* };
+}
+
+/// Emits its input only where native Workers RPC exists: wasm32 with the
+/// `worker` feature. `#[dogen::object]` wraps its wasm-bindgen export in it.
+#[cfg(not(all(feature = "worker", target_arch = "wasm32")))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __rpc_export {
+    ($($item:tt)*) => {};
+}

@@ -23,3 +23,19 @@ use proc_macro::TokenStream;
 pub fn durable(args: TokenStream, input: TokenStream) -> TokenStream {
     dogen_codegen::expand(args.into(), input.into()).into()
 }
+
+/// Serves a `#[durable]` trait over native Workers RPC from a workers-rs
+/// `#[durable_object]` struct. Put it above `#[durable_object]`.
+///
+/// ```ignore
+/// #[dogen::object(Counter)]                  // the struct implements `Counter`
+/// #[dogen::object(Counter, field = counter)] // `self.counter` implements it
+/// ```
+///
+/// On wasm32 with dogen's `worker` feature this exports
+/// `__dogen_call(method, args)` on the class, which the entry module written
+/// by `dogen ts` calls from its `extends DurableObject` class.
+#[proc_macro_attribute]
+pub fn object(args: TokenStream, input: TokenStream) -> TokenStream {
+    dogen_codegen::expand_object(args.into(), input.into()).into()
+}

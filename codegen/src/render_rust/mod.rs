@@ -5,6 +5,7 @@
 //! private names carry the `__dogen_` prefix.
 
 mod client;
+mod object;
 mod server;
 
 use proc_macro2::TokenStream;
@@ -13,6 +14,7 @@ use quote::{format_ident, quote};
 use crate::model::{Interface, Method, Output};
 
 pub use client::render_client;
+pub use object::render_object;
 pub use server::render_server;
 
 /// Everything `#[durable]` emits after the trait itself.
