@@ -14,6 +14,8 @@
 
 pub mod attr;
 pub mod ctxt;
+#[cfg(feature = "cli")]
+pub mod entry;
 pub mod expand;
 pub mod model;
 pub mod object;

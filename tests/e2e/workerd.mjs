@@ -1,0 +1,101 @@
+// Runs workerd on 127.0.0.1 with the built examples (see ./build) and the
+// TypeScript caller Worker, with Durable Object storage on disk.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const here = import.meta.dirname;
+export const work = join(here, ".work");
+const workerdBin = resolve(here, "../../node_modules/.bin/workerd");
+
+/** The capnp config: the caller Worker binds both namespaces from the other two services. */
+function config({ callerPort, counterPort, storage }) {
+  return `using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "caller", worker = .caller),
+    (name = "counter", worker = .counter),
+    (name = "limiter", worker = .limiter),
+    (name = "storage", disk = (path = ${JSON.stringify(storage)}, writable = true)),
+  ],
+  sockets = [
+    (name = "caller", address = "127.0.0.1:${callerPort}", http = (), service = "caller"),
+    (name = "counter", address = "127.0.0.1:${counterPort}", http = (), service = "counter"),
+  ],
+);
+
+const caller :Workerd.Worker = (
+  modules = [ (name = "caller.js", esModule = embed "caller.js") ],
+  compatibilityDate = "2026-11-01",
+  bindings = [
+    (name = "COUNTER", durableObjectNamespace = (className = "Counter", serviceName = "counter")),
+    (name = "LIMITER", durableObjectNamespace = (className = "RateLimiter", serviceName = "limiter")),
+  ],
+);
+
+const counter :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "counter/worker.js"),
+    (name = "index_bg.wasm", wasm = embed "counter/index_bg.wasm"),
+  ],
+  compatibilityDate = "2026-11-01",
+  bindings = [ (name = "COUNTER", durableObjectNamespace = "Counter") ],
+  durableObjectNamespaces = [ (className = "Counter", uniqueKey = "dogen-e2e-counter", enableSql = true) ],
+  durableObjectStorage = (localDisk = "storage"),
+);
+
+const limiter :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "limiter/worker.js"),
+    (name = "index_bg.wasm", wasm = embed "limiter/index_bg.wasm"),
+  ],
+  compatibilityDate = "2026-11-01",
+  bindings = [ (name = "LIMITER", durableObjectNamespace = "RateLimiter") ],
+  durableObjectNamespaces = [ (className = "RateLimiter", uniqueKey = "dogen-e2e-limiter", enableSql = true) ],
+  durableObjectStorage = (localDisk = "storage"),
+);
+`;
+}
+
+/** A running workerd; `stop()` ends it. Storage survives a stop. */
+export async function startWorkerd({ callerPort = 18790, counterPort = 18791 } = {}) {
+  const storage = join(work, "storage");
+  mkdirSync(storage, { recursive: true });
+  const configPath = join(work, "config.capnp");
+  writeFileSync(configPath, config({ callerPort, counterPort, storage }));
+  const child = spawn(workerdBin, ["serve", configPath, "--experimental"], {
+    cwd: work,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout.on("data", (d) => (log += d));
+  child.stderr.on("data", (d) => (log += d));
+  const exited = new Promise((resolve) => child.on("exit", resolve));
+  const base = `http://127.0.0.1:${callerPort}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`workerd exited ${child.exitCode}:\n${log}`);
+    try {
+      await fetch(`${base}/ready`);
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill("SIGKILL");
+        throw new Error(`workerd did not listen on ${base} within 20 s:\n${log}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return {
+    base,
+    counterBase: `http://127.0.0.1:${counterPort}`,
+    log: () => log,
+    async stop() {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
