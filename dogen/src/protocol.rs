@@ -43,7 +43,7 @@ pub fn is_dogen_path(path: &str) -> bool {
 }
 
 /// An HTTP reply, before any HTTP library sees it. Its content type is
-/// always [`CONTENT_TYPE`].
+/// always [`CONTENT_TYPE`]; an adapter adds `allow: POST` to a `405`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HttpReply {
     /// The status code.

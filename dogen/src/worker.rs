@@ -1,24 +1,33 @@
 //! workers-rs glue (feature `worker`): a [`Transport`] over a Durable
 //! Object [`Stub`], and [`serve`], which answers those calls from a
-//! `DurableObject::fetch`.
+//! `DurableObject::fetch`. The wire format is [`crate::protocol`]'s,
+//! specified in `docs/protocol.md`.
 //!
 //! ```ignore
 //! // In the Durable Object:
 //! async fn fetch(&self, req: Request) -> Result<Response> {
+//!     if !dogen::worker::is_call(&req) {
+//!         return Response::error("Not Found", 404); // or the object's own routes
+//!     }
 //!     dogen::worker::serve(&CounterServer(&self.counter), req).await
 //! }
 //! // In a Worker:
-//! let counter = CounterClient::new(FetchTransport::by_name(&env, "COUNTER", "a")?);
+//! let counter: CounterClient<_> = dogen::worker::client(&env, "a")?;
 //! let value = counter.increment(5).await?;
 //! ```
 
-use worker::{Env, Headers, Method, Request, RequestInit, Response, Stub};
+use worker::js_sys::Uint8Array;
+use worker::{Env, Headers, Method, Request, RequestInit, Response, ResponseBuilder, Stub};
 
 use crate::dispatch::{Dispatch, Reply};
-use crate::error::{CallError, TransportError};
+use crate::error::{CallError, ProtocolError, ProtocolErrorKind, TransportError};
 use crate::format::Json;
 use crate::protocol;
 use crate::transport::{Client, Transport};
+
+/// The origin of the URLs [`FetchTransport`] requests. A stub delivers
+/// every request to its object whatever the host; only the path matters.
+pub const CALL_ORIGIN: &str = "https://dogen.internal";
 
 /// Calls a Durable Object through `stub.fetch`, in the wire format of
 /// `docs/protocol.md`.
@@ -39,9 +48,14 @@ impl FetchTransport {
         Ok(FetchTransport::new(env.durable_object(binding)?.get_by_name(name)?))
     }
 
-    /// The stub this transport calls.
+    /// The stub this transport calls, for requests of the object's own.
     pub fn stub(&self) -> &Stub {
         &self.stub
+    }
+
+    /// Gives the stub back.
+    pub fn into_stub(self) -> Stub {
+        self.stub
     }
 }
 
@@ -53,10 +67,8 @@ impl Transport for FetchTransport {
         let headers = Headers::new();
         headers.set("content-type", protocol::CONTENT_TYPE).map_err(lost)?;
         let mut init = RequestInit::new();
-        init.with_method(Method::Post)
-            .with_headers(headers)
-            .with_body(Some(worker::js_sys::Uint8Array::from(args.as_slice()).into()));
-        let url = format!("https://dogen.internal{}", protocol::call_path(method));
+        init.with_method(Method::Post).with_headers(headers).with_body(Some(Uint8Array::from(args.as_slice()).into()));
+        let url = format!("{CALL_ORIGIN}{}", protocol::call_path(method));
         let request = Request::new_with_init(&url, &init).map_err(lost)?;
         let mut response = self.stub.fetch_with_request(request).await.map_err(lost)?;
         let body = response.bytes().await.map_err(lost)?;
@@ -64,20 +76,39 @@ impl Transport for FetchTransport {
     }
 }
 
-/// Whether `req` is a dogen call, so a `fetch` handler can serve its own
-/// routes beside it.
+/// Whether `req` is addressed to dogen (its path starts with
+/// [`protocol::PATH_ROOT`]), so a `fetch` handler can serve its own routes
+/// beside dogen's. Every such request belongs to [`serve`], which answers
+/// the ones it cannot run with a protocol error.
 pub fn is_call(req: &Request) -> bool {
-    req.path().starts_with(protocol::PATH_ROOT)
+    protocol::is_dogen_path(&req.path())
 }
 
-/// Answers a dogen call made through [`FetchTransport`].
+/// Answers a dogen call made through [`FetchTransport`] (or any client that
+/// speaks `docs/protocol.md`).
+///
+/// Every reply is a dogen envelope with content type
+/// [`protocol::CONTENT_TYPE`], including a body that cannot be read
+/// (`400 bad_request`); a `405` also carries `allow: POST`. `Err` only when
+/// workers-rs cannot build the response itself.
 pub async fn serve<D: Dispatch<Json>>(server: &D, mut req: Request) -> worker::Result<Response> {
-    let body = req.bytes().await?;
-    let method = req.method().to_string();
-    let reply = protocol::serve(server, &method, &req.path(), &body).await;
-    let headers = Headers::new();
-    headers.set("content-type", protocol::CONTENT_TYPE)?;
-    Ok(Response::from_bytes(reply.body)?.with_status(reply.status).with_headers(headers))
+    let method = req.method();
+    let path = req.path();
+    // Only a POST's body is read: anything else is refused before dispatch.
+    let body = if method == Method::Post { req.bytes().await } else { Ok(Vec::new()) };
+    let reply = match body {
+        Ok(body) => protocol::serve(server, method.as_ref(), &path, &body).await,
+        Err(e) => protocol::error_reply(&ProtocolError::new(
+            ProtocolErrorKind::BadRequest,
+            format!("cannot read the body of the call to `{path}`: {e}"),
+        )),
+    };
+    let mut response =
+        ResponseBuilder::new().with_status(reply.status).with_header("content-type", protocol::CONTENT_TYPE)?;
+    if reply.status == 405 {
+        response = response.with_header("allow", "POST")?;
+    }
+    Ok(response.fixed(reply.body))
 }
 
 /// A typed client for the object named `name`, through the binding the

@@ -1,0 +1,55 @@
+//! The Durable Object class `Counter` (wasm build only): dogen calls go to
+//! [`StoredCounter`] over the object's storage; `GET /hello` is a route of
+//! its own.
+
+use worker::{DurableObject, Env, Method, Request, Response, Result, State, Storage, durable_object};
+
+use crate::{CounterServer, Store, StoredCounter};
+
+/// Durable Object storage, as a [`Store`]. Values are JavaScript numbers.
+impl Store for Storage {
+    type Error = worker::Error;
+
+    async fn load(&self, key: &str) -> Result<Option<i64>> {
+        self.get::<i64>(key).await
+    }
+
+    async fn save(&self, key: &str, value: i64) -> Result<()> {
+        self.put(key, value).await
+    }
+}
+
+/// The class wrangler's `class_name = "Counter"` names, and
+/// `CounterClient::CLASS`. One instance per counter name.
+#[durable_object(fetch)]
+pub struct Counter {
+    state: State,
+}
+
+impl DurableObject for Counter {
+    fn new(state: State, _env: Env) -> Self {
+        Counter { state }
+    }
+
+    async fn fetch(&self, req: Request) -> Result<Response> {
+        if !dogen::worker::is_call(&req) {
+            return own_route(&req);
+        }
+        let counter = StoredCounter::new(self.state.storage());
+        let response = dogen::worker::serve(&CounterServer(&counter), req).await?;
+        // A storage failure fails the call (a 500 from the runtime) rather
+        // than answer with a value that was not stored.
+        match counter.take_failure() {
+            Some(e) => Err(e),
+            None => Ok(response),
+        }
+    }
+}
+
+/// The object's routes outside `/__dogen/`.
+fn own_route(req: &Request) -> Result<Response> {
+    match (req.method(), req.path().as_str()) {
+        (Method::Get, "/hello") => Response::ok("hello from a Counter object"),
+        _ => Response::error("Not Found", 404),
+    }
+}
