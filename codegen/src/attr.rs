@@ -59,7 +59,7 @@ impl TraitAttrs {
             } else if meta.path.is_ident(CLASS) {
                 set_once(cx, &meta, &mut attrs.class)
             } else {
-                Err(unknown_key(&meta, TRAIT_KEYS))
+                unknown_key(cx, &meta, TRAIT_KEYS)
             }
         });
         if let Err(error) = syn::parse::Parser::parse2(parser, args) {
@@ -87,11 +87,15 @@ impl MethodAttrs {
     pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
         let mut out = MethodAttrs::default();
         for attr in attrs.iter().filter(|a| is_durable(a)) {
+            if !matches!(attr.meta, syn::Meta::List(_)) {
+                cx.error_spanned_by(&attr.meta, "expected `#[durable(rename = \"...\")]` on a method");
+                continue;
+            }
             let result = attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident(RENAME) {
                     set_once(cx, &meta, &mut out.rename)
                 } else {
-                    Err(unknown_key(&meta, METHOD_KEYS))
+                    unknown_key(cx, &meta, METHOD_KEYS)
                 }
             });
             if let Err(error) = result {
@@ -133,18 +137,61 @@ pub fn docs(attrs: &[syn::Attribute]) -> Vec<String> {
         .collect()
 }
 
+/// Stores the string value of `meta` in `slot`. A missing or non-string
+/// value and a repeated key are recorded in `cx`, and parsing goes on, so
+/// every mistake in one attribute is reported at once.
 fn set_once(cx: &Ctxt, meta: &ParseNestedMeta<'_>, slot: &mut Option<Spanned>) -> syn::Result<()> {
-    let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
-    let lit: syn::LitStr = meta.value()?.parse()?;
+    let key = key_name(meta);
+    let Some(lit) = string_value(cx, meta, &key)? else { return Ok(()) };
     if slot.is_some() {
         cx.error_spanned_by(&meta.path, format!("duplicate `durable` attribute key `{key}`"));
+    } else {
+        *slot = Some(Spanned { value: lit.value(), span: lit.span() });
     }
-    *slot = Some(Spanned { value: lit.value(), span: lit.span() });
     Ok(())
 }
 
-fn unknown_key(meta: &ParseNestedMeta<'_>, allowed: &[&str]) -> syn::Error {
-    let key = quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', "");
+/// The string literal after `key =`, or `None` once the reason it is
+/// missing has been recorded.
+fn string_value(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Option<syn::LitStr>> {
+    if !meta.input.peek(syn::Token![=]) {
+        cx.error_spanned_by(&meta.path, format!("`durable` attribute key `{key}` needs a value: `{key} = \"...\"`"));
+        skip_value(meta)?;
+        return Ok(None);
+    }
+    match meta.value()?.parse::<syn::Expr>()? {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => Ok(Some(lit)),
+        other => {
+            cx.error_spanned_by(other, format!("the value of `{key}` must be a string literal: `{key} = \"...\"`"));
+            Ok(None)
+        }
+    }
+}
+
+/// Records an unknown key and skips its value, so the keys after it are
+/// still checked.
+fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta<'_>, allowed: &[&str]) -> syn::Result<()> {
     let list = allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-    meta.error(format!("unknown `durable` attribute key `{key}`; expected one of {list}"))
+    cx.error_spanned_by(
+        &meta.path,
+        format!("unknown `durable` attribute key `{}`; expected one of {list}", key_name(meta)),
+    );
+    skip_value(meta)
+}
+
+/// Consumes whatever follows a key: `= value`, `(...)` or nothing.
+fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(syn::Token![=]) {
+        meta.value()?.parse::<syn::Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        let content;
+        syn::parenthesized!(content in meta.input);
+        content.parse::<proc_macro2::TokenStream>()?;
+    }
+    Ok(())
+}
+
+/// The key as written, e.g. `binding` or `serde::rename`.
+fn key_name(meta: &ParseNestedMeta<'_>) -> String {
+    quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', "")
 }

@@ -3,11 +3,12 @@
 //! cascade into "trait not found" noise.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use crate::attr::{self, TraitAttrs};
 use crate::ctxt::Ctxt;
 use crate::model::Interface;
+use crate::parse::keyword_and_name;
 use crate::render_rust;
 use crate::validate::validate;
 
@@ -16,11 +17,7 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
     let mut item: syn::ItemTrait = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(_) => {
-            let error = syn::Error::new(
-                proc_macro2::Span::call_site(),
-                "`#[durable]` goes on a trait that describes a Durable Object's methods",
-            )
-            .to_compile_error();
+            let error = not_a_trait(&input).to_compile_error();
             return quote! { #error #input };
         }
     };
@@ -46,6 +43,26 @@ pub fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
                 #error
             }
         }
+    }
+}
+
+/// The error for `#[durable]` on anything but a trait, pointing at the
+/// item's keyword and name.
+fn not_a_trait(input: &TokenStream) -> syn::Error {
+    let (tokens, what) = match syn::parse2::<syn::Item>(input.clone()) {
+        Ok(syn::Item::Struct(s)) => (keyword_and_name(&s.struct_token, &s.ident), "a struct"),
+        Ok(syn::Item::Enum(e)) => (keyword_and_name(&e.enum_token, &e.ident), "an enum"),
+        Ok(syn::Item::Union(u)) => (keyword_and_name(&u.union_token, &u.ident), "a union"),
+        Ok(syn::Item::Fn(f)) => (keyword_and_name(&f.sig.fn_token, &f.sig.ident), "a function"),
+        Ok(syn::Item::Impl(i)) => (i.impl_token.to_token_stream(), "an `impl` block"),
+        Ok(syn::Item::Mod(m)) => (keyword_and_name(&m.mod_token, &m.ident), "a module"),
+        _ => (TokenStream::new(), "this item"),
+    };
+    let message = format!("`#[durable]` goes on a trait that describes a Durable Object's methods, not on {what}");
+    if tokens.is_empty() {
+        syn::Error::new(proc_macro2::Span::call_site(), message)
+    } else {
+        syn::Error::new_spanned(tokens, message)
     }
 }
 

@@ -69,6 +69,7 @@ pub struct Arg {
 
 /// What a method returns.
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)] // one per method, built once per expansion
 pub enum Output {
     /// Nothing: no `->`, or `-> ()`.
     Unit,

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use crate::attr::{self, MethodAttrs, TraitAttrs};
 use crate::ctxt::Ctxt;
 use crate::model::{Arg, Interface, Method, Output, Shape, TypeRef};
-use crate::shape::{shape_of, split_result};
+use crate::shape::{ResultAlias, shape_of, split_result};
 
 impl Interface {
     /// Builds the model of `item`, recording every problem in `cx`. Methods
@@ -31,7 +31,7 @@ impl Interface {
             .filter_map(|trait_item| match trait_item {
                 syn::TraitItem::Fn(f) => Method::from_syn(cx, f),
                 other => {
-                    cx.error_spanned_by(other, "a `#[durable]` trait may contain only `async fn` methods");
+                    not_a_method(cx, other);
                     None
                 }
             })
@@ -49,13 +49,32 @@ impl Interface {
     }
 }
 
+/// `struct Counter`: the tokens an error about an item points at.
+pub(crate) fn keyword_and_name(keyword: &dyn ToTokens, name: &syn::Ident) -> proc_macro2::TokenStream {
+    let mut tokens = keyword.to_token_stream();
+    name.to_tokens(&mut tokens);
+    tokens
+}
+
+/// A durable trait holds methods only: consts, types and macros have no
+/// meaning on the wire. Points at the item's keyword and name.
+fn not_a_method(cx: &Ctxt, item: &syn::TraitItem) {
+    let (tokens, what) = match item {
+        syn::TraitItem::Const(c) => (keyword_and_name(&c.const_token, &c.ident), "associated constants"),
+        syn::TraitItem::Type(t) => (keyword_and_name(&t.type_token, &t.ident), "associated types"),
+        syn::TraitItem::Macro(m) => (m.mac.path.to_token_stream(), "macro invocations"),
+        other => (other.to_token_stream(), "other items"),
+    };
+    cx.error_spanned_by(tokens, format!("a `#[durable]` trait may contain only `async fn` methods, not {what}"));
+}
+
 /// A durable trait is not generic: its methods are called by name from
 /// other languages, which cannot pick a type for it.
 fn check_trait_shape(cx: &Ctxt, item: &syn::ItemTrait) {
     if !item.generics.params.is_empty() {
         cx.error_spanned_by(&item.generics, "a `#[durable]` trait cannot be generic");
     } else if let Some(where_clause) = &item.generics.where_clause {
-        cx.error_spanned_by(where_clause, "a `#[durable]` trait cannot have a `where` clause");
+        cx.error_spanned_by(where_clause.where_token, "a `#[durable]` trait cannot have a `where` clause");
     }
     if let Some(unsafety) = &item.unsafety {
         cx.error_spanned_by(unsafety, "a `#[durable]` trait cannot be `unsafe`");
@@ -96,24 +115,24 @@ impl Method {
                 format!("method `{name}` cannot be generic: callers in other languages cannot pick its types"),
             );
         } else if let Some(where_clause) = &sig.generics.where_clause {
-            fail(where_clause, format!("method `{name}` cannot have a `where` clause"));
+            fail(&where_clause.where_token, format!("method `{name}` cannot have a `where` clause"));
         }
         match sig.inputs.first() {
             Some(syn::FnArg::Receiver(r)) => {
-                if r.reference.is_none() {
+                if r.colon_token.is_some() {
+                    fail(r, format!("method `{name}` must take plain `&self`, not a typed `self`"));
+                } else if r.reference.is_none() {
                     fail(
                         r,
                         format!("method `{name}` must take `&self`, not `self`: a Durable Object outlives each call"),
                     );
-                } else if r.mutability.is_some() {
+                } else if let Some(mutability) = &r.mutability {
                     fail(
-                        r,
+                        mutability,
                         format!(
                             "method `{name}` must take `&self`, not `&mut self`: calls to a Durable Object may interleave, so keep state behind interior mutability"
                         ),
                     );
-                } else if r.colon_token.is_some() {
-                    fail(r, format!("method `{name}` must take plain `&self`"));
                 }
             }
             _ => fail(&sig.ident, format!("method `{name}` must take `&self` as its first argument")),
@@ -128,7 +147,7 @@ impl Method {
                 },
             }
         }
-        let output = match Output::from_syn(&sig.output) {
+        let output = match Output::from_syn(&name, &sig.output) {
             Ok(output) => output,
             Err((tokens, message)) => {
                 fail(&tokens, message);
@@ -193,7 +212,7 @@ fn owned_type(elem: &syn::Type) -> syn::Type {
 }
 
 impl Output {
-    fn from_syn(output: &syn::ReturnType) -> Result<Output, Problem> {
+    fn from_syn(name: &str, output: &syn::ReturnType) -> Result<Output, Problem> {
         let ty = match output {
             syn::ReturnType::Default => return Ok(Output::Unit),
             syn::ReturnType::Type(_, ty) => &**ty,
@@ -201,7 +220,7 @@ impl Output {
         if let syn::Type::Reference(r) = ty {
             return Err((
                 r.to_token_stream(),
-                "durable methods return owned values; references cannot outlive the call".into(),
+                format!("method `{name}` must return an owned value: a reference cannot outlive the call"),
             ));
         }
         match split_result(ty) {
@@ -210,7 +229,7 @@ impl Output {
                 let value = type_ref(ty.clone())?;
                 Ok(if value.shape == Shape::Unit { Output::Unit } else { Output::Value(value) })
             }
-            Err(()) => Err((
+            Err(ResultAlias) => Err((
                 ty.to_token_stream(),
                 "write `Result<T, E>` in full: dogen cannot see the error type of a `Result` alias".into(),
             )),

@@ -121,10 +121,15 @@ fn generic_types(args: &syn::PathArguments) -> Result<Vec<syn::Type>, String> {
     }
 }
 
+/// Why [`split_result`] cannot split a type: it is a one-argument
+/// `Result<T>` alias, whose error type dogen cannot see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResultAlias;
+
 /// If `ty` is `Result<T, E>` (any path ending in `Result` with two type
 /// arguments), its `T` and `E`. `Ok(None)` for anything else; `Err` for a
-/// one-argument `Result<T>` alias, whose error type dogen cannot see.
-pub fn split_result(ty: &syn::Type) -> Result<Option<(syn::Type, syn::Type)>, ()> {
+/// one-argument `Result<T>` alias.
+pub fn split_result(ty: &syn::Type) -> Result<Option<(syn::Type, syn::Type)>, ResultAlias> {
     let syn::Type::Path(p) = ty else { return Ok(None) };
     let Some(last) = p.path.segments.last() else { return Ok(None) };
     if last.ident != "Result" {
@@ -132,6 +137,6 @@ pub fn split_result(ty: &syn::Type) -> Result<Option<(syn::Type, syn::Type)>, ()
     }
     match generic_types(&last.arguments).unwrap_or_default().as_slice() {
         [ok, err] => Ok(Some((ok.clone(), err.clone()))),
-        _ => Err(()),
+        _ => Err(ResultAlias),
     }
 }

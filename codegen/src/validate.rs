@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use heck::ToLowerCamelCase;
+
 use crate::ctxt::Ctxt;
 use crate::model::Interface;
 
@@ -54,7 +56,7 @@ pub fn validate(cx: &Ctxt, iface: &Interface) {
 fn wire_names_are_identifiers(cx: &Ctxt, iface: &Interface) {
     for m in &iface.methods {
         if !is_js_identifier(&m.wire_name) {
-            cx.error_at(m.wire_span, format!("wire name `{}` is not a JavaScript identifier", m.wire_name));
+            cx.error_at(m.wire_span, not_identifier("wire name", &m.wire_name));
         }
     }
 }
@@ -62,15 +64,35 @@ fn wire_names_are_identifiers(cx: &Ctxt, iface: &Interface) {
 /// No wire name is reserved by Durable Object stubs or by JavaScript.
 fn wire_names_are_not_reserved(cx: &Ctxt, iface: &Interface) {
     for m in &iface.methods {
-        if RESERVED_METHODS.contains(&m.wire_name.as_str()) {
-            cx.error_at(
-                m.wire_span,
-                format!(
-                    "method `{}` is reserved by Durable Object stubs or JavaScript; rename it with `#[durable(rename = \"...\")]`",
-                    m.wire_name
-                ),
-            );
+        let wire = m.wire_name.as_str();
+        if !RESERVED_METHODS.contains(&wire) {
+            continue;
         }
+        let reason = reserved_reason(wire);
+        let rust = m.ident.to_string();
+        let message = if rust == wire {
+            format!("method `{wire}` is reserved: {reason}; rename it with `#[durable(rename = \"...\")]`")
+        } else if rust.to_lower_camel_case() == wire {
+            format!(
+                "method `{rust}` has the wire name `{wire}`, which is reserved: {reason}; rename it with `#[durable(rename = \"...\")]`"
+            )
+        } else {
+            format!("wire name `{wire}` is reserved: {reason}; choose another name")
+        };
+        cx.error_at(m.wire_span, message);
+    }
+}
+
+/// Why a name of [`RESERVED_METHODS`] is reserved.
+fn reserved_reason(name: &str) -> &'static str {
+    match name {
+        "fetch" | "connect" | "dup" => "every Durable Object stub has this method already",
+        "alarm" | "webSocketMessage" | "webSocketClose" | "webSocketError" => {
+            "workerd calls this handler on the Durable Object itself"
+        }
+        "then" => "a `then` method makes a stub look like a promise, so `await stub` would call it",
+        "ctx" | "env" => "the generated Durable Object class keeps `ctx` and `env` as fields",
+        _ => "every JavaScript object has this property already",
     }
 }
 
@@ -90,14 +112,24 @@ fn wire_names_are_unique(cx: &Ctxt, iface: &Interface) {
 /// The binding is a JavaScript identifier: it becomes a property of `Env`.
 fn binding_is_identifier(cx: &Ctxt, iface: &Interface) {
     if !is_js_identifier(&iface.binding) {
-        cx.error_at(iface.binding_span, format!("binding `{}` is not a JavaScript identifier", iface.binding));
+        cx.error_at(iface.binding_span, not_identifier("binding", &iface.binding));
     }
 }
 
 /// The class is a JavaScript identifier: the entry module exports it.
 fn class_is_identifier(cx: &Ctxt, iface: &Interface) {
     if !is_js_identifier(&iface.class) {
-        cx.error_at(iface.class_span, format!("class `{}` is not a JavaScript identifier", iface.class));
+        cx.error_at(iface.class_span, not_identifier("class", &iface.class));
+    }
+}
+
+/// The message for a name that [`is_js_identifier`] refuses: `what` is the
+/// kind of name, e.g. `binding`.
+fn not_identifier(what: &str, name: &str) -> String {
+    if JS_KEYWORDS.contains(&name) {
+        format!("{what} `{name}` is a JavaScript reserved word")
+    } else {
+        format!("{what} `{name}` is not a JavaScript identifier")
     }
 }
 
@@ -169,3 +201,28 @@ const JS_KEYWORDS: &[&str] = &[
     "public",
     "await",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stub_and_handler_names_are_not_blamed_on_javascript() {
+        let javascript = reserved_reason("toString");
+        let own = ["fetch", "connect", "dup", "alarm", "webSocketMessage", "webSocketClose", "webSocketError"];
+        for name in own.into_iter().chain(["then", "ctx", "env"]) {
+            assert!(RESERVED_METHODS.contains(&name), "`{name}` is not reserved");
+            assert_ne!(reserved_reason(name), javascript, "reason for `{name}`");
+        }
+        assert_ne!(reserved_reason("then"), reserved_reason("fetch"));
+    }
+
+    #[test]
+    fn keywords_and_bad_characters_are_told_apart() {
+        assert_eq!(not_identifier("class", "delete"), "class `delete` is a JavaScript reserved word");
+        assert_eq!(not_identifier("binding", "MY-DO"), "binding `MY-DO` is not a JavaScript identifier");
+        assert!(is_js_identifier("$reset_all"));
+        assert!(!is_js_identifier("1Counter"));
+        assert!(!is_js_identifier(""));
+    }
+}

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{app_error_type, client_ident, doc_attrs, server_ident};
+use super::{app_error_type, blame_args, blame_call, client_ident, doc_attrs, server_ident};
 use crate::model::{Interface, Method, Output};
 
 /// `pub struct CounterClient<T>` with its constructors and one method per
@@ -88,21 +88,28 @@ fn client_method(method: &Method) -> TokenStream {
     });
     let args = if method.args.is_empty() { quote!(&::dogen::__private::NoArgs) } else { quote!(&(#(#refs,)*)) };
     let err = app_error_type(method);
+    // Spans only: a failed serde bound is reported at the user's type (see
+    // `blame`), never at the attribute. The inferred argument tuple carries
+    // the arguments' span; the call and its `.await`, which repeat every
+    // bound of the helper, carry the whole call's.
+    let infer = quote_spanned!(blame_args(method)=> _);
     let (ret, call) = match &method.output {
-        Output::Unit => (quote!(()), quote!(call_value::<T, _, ()>)),
+        Output::Unit => (quote!(()), quote!(call_value::<T, #infer, ()>)),
         Output::Value(v) => {
             let ty = &v.ty;
-            (quote_spanned!(ty.span()=> #ty), quote!(call_value::<T, _, #ty>))
+            (quote_spanned!(ty.span()=> #ty), quote!(call_value::<T, #infer, #ty>))
         }
         Output::Result { ok, err } => {
             let (ok, err) = (&ok.ty, &err.ty);
-            (quote_spanned!(ok.span()=> #ok), quote!(call_result::<T, _, #ok, #err>))
+            (quote_spanned!(ok.span()=> #ok), quote!(call_result::<T, #infer, #ok, #err>))
         }
     };
+    let transport = quote!(&self.transport);
+    let call = quote_spanned!(blame_call(method)=> ::dogen::__private::#call(#transport, #wire, #args).await);
     quote! {
         #docs
         pub async fn #ident(&self, #(#params),*) -> ::core::result::Result<#ret, ::dogen::CallError<#err>> {
-            ::dogen::__private::#call(&self.transport, #wire, #args).await
+            #call
         }
     }
 }

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::server_ident;
+use super::{blame_args, server_ident};
 use crate::model::{Interface, Method, Output};
 
 /// `pub struct CounterServer<T>(pub T);` and `impl Dispatch<F> for CounterServer<T>`.
@@ -66,8 +66,11 @@ fn dispatch_arm(iface: &Interface, method: &Method) -> TokenStream {
             let ty = &a.owned;
             quote_spanned!(a.ty.span()=> #ty)
         });
+        // The inferred tuple type carries the span a failed `Deserialize`
+        // bound is reported at.
+        let infer = quote_spanned!(blame_args(method)=> _);
         quote! {
-            let (#(#names,)*): (#(#owned,)*) = ::dogen::__private::decode_args::<F, _>(#wire, __dogen_args)?;
+            let (#(#names,)*): (#(#owned,)*) = ::dogen::__private::decode_args::<F, #infer>(#wire, __dogen_args)?;
         }
     };
     let pass = method.args.iter().map(|a| {
@@ -87,10 +90,16 @@ fn dispatch_arm(iface: &Interface, method: &Method) -> TokenStream {
                 ::dogen::__private::encode_value::<F, #ty>(#wire, &__dogen_ret)
             }
         }
-        Output::Result { .. } => quote! {
-            let __dogen_ret = #call;
-            ::dogen::__private::encode_result::<F, _, _>(#wire, &__dogen_ret)
-        },
+        Output::Result { ok, err } => {
+            // Each `_` carries the span of its type, where a failed
+            // `Serialize` bound is reported.
+            let ok = quote_spanned!(ok.ty.span()=> _);
+            let err = quote_spanned!(err.ty.span()=> _);
+            quote! {
+                let __dogen_ret = #call;
+                ::dogen::__private::encode_result::<F, #ok, #err>(#wire, &__dogen_ret)
+            }
+        }
     };
     quote! {
         #wire => {

@@ -1,0 +1,8 @@
+#[dogen::durable]
+pub trait Counter {
+    async fn increment(&self, amount: i64) -> i64
+    where
+        Self: Sized;
+}
+
+fn main() {}

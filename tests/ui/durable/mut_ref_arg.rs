@@ -1,0 +1,6 @@
+#[dogen::durable]
+pub trait Log {
+    async fn fill(&self, lines: &mut Vec<String>);
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[dogen::durable]
+pub struct Counter {
+    value: i64,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[dogen::durable]
+pub trait Names {
+    async fn first(&self) -> &str;
+}
+
+fn main() {}

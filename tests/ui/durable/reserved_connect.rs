@@ -1,0 +1,6 @@
+#[dogen::durable]
+pub trait Socket {
+    async fn connect(&self, address: String) -> bool;
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+#[dogen::durable]
+pub trait Pipeline {
+    async fn then(&self, step: String);
+}
+
+fn main() {}

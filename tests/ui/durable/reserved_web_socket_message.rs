@@ -1,0 +1,6 @@
+#[dogen::durable]
+pub trait Chat {
+    async fn web_socket_message(&self, text: String);
+}
+
+fn main() {}
