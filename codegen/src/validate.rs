@@ -52,10 +52,12 @@ pub fn validate(cx: &Ctxt, iface: &Interface) {
     arity_is_bounded(cx, iface);
 }
 
-/// Every wire name is a JavaScript identifier, so `stub.name(...)` works.
+/// Every wire name is a JavaScript identifier name, so `stub.name(...)`
+/// works. Reserved words are fine here (`stub.delete()` is valid), as they
+/// are for property names.
 fn wire_names_are_identifiers(cx: &Ctxt, iface: &Interface) {
     for m in &iface.methods {
-        if !is_js_identifier(&m.wire_name) {
+        if !is_js_identifier_name(&m.wire_name) {
             cx.error_at(m.wire_span, not_identifier("wire name", &m.wire_name));
         }
     }
@@ -109,9 +111,10 @@ fn wire_names_are_unique(cx: &Ctxt, iface: &Interface) {
     }
 }
 
-/// The binding is a JavaScript identifier: it becomes a property of `Env`.
+/// The binding is a JavaScript identifier name: it becomes a property of
+/// `Env` (`env.delete` is valid, so reserved words are fine).
 fn binding_is_identifier(cx: &Ctxt, iface: &Interface) {
-    if !is_js_identifier(&iface.binding) {
+    if !is_js_identifier_name(&iface.binding) {
         cx.error_at(iface.binding_span, not_identifier("binding", &iface.binding));
     }
 }
@@ -146,11 +149,17 @@ fn arity_is_bounded(cx: &Ctxt, iface: &Interface) {
 }
 
 /// Whether `name` is a JavaScript identifier (ASCII subset) and not a
-/// reserved word.
+/// reserved word: what a class or variable can be called.
 pub fn is_js_identifier(name: &str) -> bool {
+    is_js_identifier_name(name) && !JS_KEYWORDS.contains(&name)
+}
+
+/// Whether `name` is a JavaScript IdentifierName (ASCII subset): what a
+/// property or method can be called with dot syntax, reserved words included.
+pub fn is_js_identifier_name(name: &str) -> bool {
     let mut chars = name.chars();
     let head_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$');
-    head_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$') && !JS_KEYWORDS.contains(&name)
+    head_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
 const JS_KEYWORDS: &[&str] = &[
@@ -224,5 +233,12 @@ mod tests {
         assert!(is_js_identifier("$reset_all"));
         assert!(!is_js_identifier("1Counter"));
         assert!(!is_js_identifier(""));
+    }
+
+    #[test]
+    fn reserved_words_are_property_names_but_not_class_names() {
+        assert!(is_js_identifier_name("delete"));
+        assert!(!is_js_identifier("delete"));
+        assert!(!is_js_identifier_name("get-value"));
     }
 }
