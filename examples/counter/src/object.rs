@@ -21,22 +21,29 @@ impl Store for Storage {
 
 /// The class wrangler's `class_name = "Counter"` names, and
 /// `CounterClient::CLASS`. One instance per counter name.
+///
+/// `#[dogen::object]` lets it answer native Workers RPC through the entry
+/// module that `dogen entry` writes: `env.COUNTER.getByName("a").increment(5)`
+/// from TypeScript reaches `self.counter`. (Over RPC, a method that cannot
+/// fail has no way to report a storage failure: such a call answers `0`.
+/// The fetch path below fails the call instead.)
+#[dogen::object(crate::Counter, field = counter)]
 #[durable_object(fetch)]
 pub struct Counter {
-    state: State,
+    counter: StoredCounter<Storage>,
 }
 
 impl DurableObject for Counter {
     fn new(state: State, _env: Env) -> Self {
-        Counter { state }
+        Counter { counter: StoredCounter::new(state.storage()) }
     }
 
     async fn fetch(&self, req: Request) -> Result<Response> {
         if !dogen::worker::is_call(&req) {
             return own_route(&req);
         }
-        let counter = StoredCounter::new(self.state.storage());
-        let response = dogen::worker::serve(&CounterServer(&counter), req).await?;
+        let counter = &self.counter;
+        let response = dogen::worker::serve(&CounterServer(counter), req).await?;
         // A storage failure fails the call (a 500 from the runtime) rather
         // than answer with a value that was not stored.
         match counter.take_failure() {
