@@ -1,0 +1,204 @@
+//! Arguments taken by reference decode into owned values on the server
+//! (`&str` into `String`, `&[T]` into `Vec<T>`, `&T` into `T`) and are
+//! lent to the implementation.
+use serde::{Deserialize, Serialize};
+/// A labelled point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pin {
+    pub label: String,
+    pub x: i32,
+    pub y: i32,
+}
+/// Formats things it is lent.
+#[allow(async_fn_in_trait)]
+pub trait Formatter {
+    /// Joins `parts` with `sep`.
+    async fn join(&self, parts: &[String], sep: &str) -> String;
+    async fn describe(&self, pin: &Pin, precise: bool) -> String;
+    async fn total(&self, values: &[u32]) -> u64;
+}
+/// Serves [`Formatter`] calls by wire name. Wrap anything that dereferences to an implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to `dogen::worker::serve`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FormatterServer<T>(pub T);
+impl<T, F> ::dogen::Dispatch<F> for FormatterServer<T>
+where
+    T: ::core::ops::Deref,
+    T::Target: Formatter,
+    F: ::dogen::Format,
+{
+    const METHODS: &'static [&'static str] = &["join", "describe", "total"];
+    async fn dispatch(
+        &self,
+        __dogen_method: &str,
+        __dogen_args: &F::Value,
+    ) -> ::core::result::Result<::dogen::Reply<F::Value>, ::dogen::ProtocolError> {
+        let __dogen_this: &T::Target = &self.0;
+        match __dogen_method {
+            "join" => {
+                let (parts, sep): (::std::vec::Vec<String>, ::std::string::String) = ::dogen::__private::decode_args::<
+                    F,
+                    _,
+                >("join", __dogen_args)?;
+                let __dogen_ret: String = <T::Target as Formatter>::join(
+                        __dogen_this,
+                        &parts,
+                        &sep,
+                    )
+                    .await;
+                ::dogen::__private::encode_value::<F, String>("join", &__dogen_ret)
+            }
+            "describe" => {
+                let (pin, precise): (Pin, bool) = ::dogen::__private::decode_args::<
+                    F,
+                    _,
+                >("describe", __dogen_args)?;
+                let __dogen_ret: String = <T::Target as Formatter>::describe(
+                        __dogen_this,
+                        &pin,
+                        precise,
+                    )
+                    .await;
+                ::dogen::__private::encode_value::<F, String>("describe", &__dogen_ret)
+            }
+            "total" => {
+                let (values,): (::std::vec::Vec<u32>,) = ::dogen::__private::decode_args::<
+                    F,
+                    _,
+                >("total", __dogen_args)?;
+                let __dogen_ret: u64 = <T::Target as Formatter>::total(
+                        __dogen_this,
+                        &values,
+                    )
+                    .await;
+                ::dogen::__private::encode_value::<F, u64>("total", &__dogen_ret)
+            }
+            _ => {
+                ::core::result::Result::Err(
+                    ::dogen::__private::unknown_method(
+                        __dogen_method,
+                        <Self as ::dogen::Dispatch<F>>::METHODS,
+                    ),
+                )
+            }
+        }
+    }
+}
+/// A typed client for [`Formatter`]: each method calls the Durable Object through the transport `T`.
+#[derive(Debug, Clone)]
+pub struct FormatterClient<T> {
+    transport: T,
+}
+impl<T> FormatterClient<T> {
+    /// The namespace binding's name in wrangler config and on `Env`.
+    pub const BINDING: &'static str = "FORMATTER";
+    /// The JavaScript class that wrangler's `class_name` names.
+    pub const CLASS: &'static str = "Formatter";
+    /// A client that calls through `transport`.
+    pub fn new(transport: T) -> Self {
+        Self { transport }
+    }
+    /// The transport this client calls through.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+    /// Gives the transport back.
+    pub fn into_transport(self) -> T {
+        self.transport
+    }
+}
+impl<D> FormatterClient<::dogen::InProcess<FormatterServer<D>>> {
+    /// A client that calls `target` in this process, through the same
+    /// encoding as the fetch transport.
+    pub fn in_process(target: D) -> Self {
+        Self::new(::dogen::InProcess::new(FormatterServer(target)))
+    }
+}
+impl<T: ::dogen::Transport> ::dogen::Client<T> for FormatterClient<T> {
+    const BINDING: &'static str = "FORMATTER";
+    const CLASS: &'static str = "Formatter";
+    fn from_transport(transport: T) -> Self {
+        Self::new(transport)
+    }
+}
+impl<T: ::dogen::Transport> FormatterClient<T> {
+    /// Joins `parts` with `sep`.
+    pub async fn join(
+        &self,
+        parts: &[String],
+        sep: &str,
+    ) -> ::core::result::Result<
+        String,
+        ::dogen::CallError<::core::convert::Infallible>,
+    > {
+        ::dogen::__private::call_value::<
+            T,
+            _,
+            String,
+        >(&self.transport, "join", &(&parts, &sep))
+            .await
+    }
+    pub async fn describe(
+        &self,
+        pin: &Pin,
+        precise: bool,
+    ) -> ::core::result::Result<
+        String,
+        ::dogen::CallError<::core::convert::Infallible>,
+    > {
+        ::dogen::__private::call_value::<
+            T,
+            _,
+            String,
+        >(&self.transport, "describe", &(&pin, &precise))
+            .await
+    }
+    pub async fn total(
+        &self,
+        values: &[u32],
+    ) -> ::core::result::Result<u64, ::dogen::CallError<::core::convert::Infallible>> {
+        ::dogen::__private::call_value::<
+            T,
+            _,
+            u64,
+        >(&self.transport, "total", &(&values,))
+            .await
+    }
+}
+struct Plain;
+impl Formatter for Plain {
+    async fn join(&self, parts: &[String], sep: &str) -> String {
+        parts.join(sep)
+    }
+    async fn describe(&self, pin: &Pin, precise: bool) -> String {
+        if precise {
+            format!("{} at ({}, {})", pin.label, pin.x, pin.y)
+        } else {
+            pin.label.clone()
+        }
+    }
+    async fn total(&self, values: &[u32]) -> u64 {
+        values.iter().map(|&v| u64::from(v)).sum()
+    }
+}
+fn main() {
+    futures_executor::block_on(async {
+        let formatter = FormatterClient::in_process(Box::new(Plain));
+        let parts = ["a".to_owned(), "b".to_owned()];
+        expect(formatter.join(&parts, "+").await, Ok("a+b".to_owned()));
+        let pin = Pin {
+            label: "home".into(),
+            x: 3,
+            y: -4,
+        };
+        expect(formatter.describe(&pin, true).await, Ok("home at (3, -4)".to_owned()));
+        expect(formatter.describe(&pin, false).await, Ok("home".to_owned()));
+        expect(formatter.total(&[u32::MAX, 1]).await, Ok(u64::from(u32::MAX) + 1));
+        expect(FormatterClient::<()>::BINDING, "FORMATTER");
+    });
+}
+/// Panics unless `actual` is `expected` (a function, so the golden file
+/// stays readable: macro bodies are not formatted).
+#[track_caller]
+fn expect<T: PartialEq + std::fmt::Debug>(actual: T, expected: T) {
+    assert_eq!(actual, expected);
+}

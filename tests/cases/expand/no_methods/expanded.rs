@@ -1,0 +1,99 @@
+//! A trait without methods still gets a server and a client; its dispatch
+//! answers every call with an unknown-method error.
+/// Nothing to call yet.
+#[allow(async_fn_in_trait)]
+pub trait Empty {}
+/// Serves [`Empty`] calls by wire name. Wrap anything that dereferences to an implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to `dogen::worker::serve`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EmptyServer<T>(pub T);
+impl<T, F> ::dogen::Dispatch<F> for EmptyServer<T>
+where
+    T: ::core::ops::Deref,
+    T::Target: Empty,
+    F: ::dogen::Format,
+{
+    const METHODS: &'static [&'static str] = &[];
+    async fn dispatch(
+        &self,
+        __dogen_method: &str,
+        __dogen_args: &F::Value,
+    ) -> ::core::result::Result<::dogen::Reply<F::Value>, ::dogen::ProtocolError> {
+        let __dogen_this: &T::Target = &self.0;
+        match __dogen_method {
+            _ => {
+                ::core::result::Result::Err(
+                    ::dogen::__private::unknown_method(
+                        __dogen_method,
+                        <Self as ::dogen::Dispatch<F>>::METHODS,
+                    ),
+                )
+            }
+        }
+    }
+}
+/// A typed client for [`Empty`]: each method calls the Durable Object through the transport `T`.
+#[derive(Debug, Clone)]
+pub struct EmptyClient<T> {
+    transport: T,
+}
+impl<T> EmptyClient<T> {
+    /// The namespace binding's name in wrangler config and on `Env`.
+    pub const BINDING: &'static str = "EMPTY";
+    /// The JavaScript class that wrangler's `class_name` names.
+    pub const CLASS: &'static str = "EmptyObject";
+    /// A client that calls through `transport`.
+    pub fn new(transport: T) -> Self {
+        Self { transport }
+    }
+    /// The transport this client calls through.
+    pub fn transport(&self) -> &T {
+        &self.transport
+    }
+    /// Gives the transport back.
+    pub fn into_transport(self) -> T {
+        self.transport
+    }
+}
+impl<D> EmptyClient<::dogen::InProcess<EmptyServer<D>>> {
+    /// A client that calls `target` in this process, through the same
+    /// encoding as the fetch transport.
+    pub fn in_process(target: D) -> Self {
+        Self::new(::dogen::InProcess::new(EmptyServer(target)))
+    }
+}
+impl<T: ::dogen::Transport> ::dogen::Client<T> for EmptyClient<T> {
+    const BINDING: &'static str = "EMPTY";
+    const CLASS: &'static str = "EmptyObject";
+    fn from_transport(transport: T) -> Self {
+        Self::new(transport)
+    }
+}
+impl<T: ::dogen::Transport> EmptyClient<T> {}
+struct Nothing;
+impl Empty for Nothing {}
+fn main() {
+    futures_executor::block_on(async {
+        let client = EmptyClient::in_process(Box::new(Nothing));
+        let server = client.transport().server();
+        expect(
+            <EmptyServer<Box<Nothing>> as dogen::Dispatch<dogen::Json>>::METHODS
+                .is_empty(),
+            true,
+        );
+        let error = dogen::Dispatch::<
+            dogen::Json,
+        >::dispatch(server, "anything", &b"[]".to_vec())
+            .await
+            .unwrap_err();
+        expect(error.kind, dogen::ProtocolErrorKind::UnknownMethod);
+        expect(error.message.contains("no methods"), true);
+        expect(EmptyClient::<()>::BINDING, "EMPTY");
+        expect(EmptyClient::<()>::CLASS, "EmptyObject");
+    });
+}
+/// Panics unless `actual` is `expected` (a function, so the golden file
+/// stays readable: macro bodies are not formatted).
+#[track_caller]
+fn expect<T: PartialEq + std::fmt::Debug>(actual: T, expected: T) {
+    assert_eq!(actual, expected);
+}
