@@ -8,11 +8,19 @@
 //! - [`object`]: `#[dogen::object]`, which links a workers-rs Durable Object
 //!   struct to the trait it serves over native Workers RPC.
 //!
-//! With the `cli` feature, also the TypeScript backend and the `dogen`
-//! command line.
+//! With the `cli` feature, also the `dogen` command line:
+//!
+//! - [`scan`]: a crate's files and modules, read without compiling it.
+//! - [`serde`]: the serde types the interfaces reach, into the model.
+//! - [`backend`]: one backend per target language (TypeScript).
+//! - [`cli`]: the commands, as a library.
 #![warn(missing_docs)]
 
 pub mod attr;
+#[cfg(feature = "cli")]
+pub mod backend;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod ctxt;
 #[cfg(feature = "cli")]
 pub mod entry;
@@ -21,6 +29,10 @@ pub mod model;
 pub mod object;
 pub mod parse;
 pub mod render_rust;
+#[cfg(feature = "cli")]
+pub mod scan;
+#[cfg(feature = "cli")]
+pub mod serde;
 pub mod shape;
 pub mod validate;
 

@@ -1,0 +1,262 @@
+//! The TypeScript backend: `index.ts` (the serde types and a branded
+//! Durable Object type per trait), `env.d.ts` (the bindings on `Env`) and
+//! `client.ts` (a client for the fetch wire format).
+//!
+//! Items are laid out by [`doc`], as Prettier would format them; the
+//! templates in `templates/ts/` put them in files.
+
+pub mod doc;
+pub mod filters;
+pub mod syntax;
+pub mod types;
+
+use askama::Template;
+use heck::ToLowerCamelCase;
+use syn::ext::IdentExt as _;
+
+use self::doc::{Doc, concat, group, hardline, if_break, indent, join, line, softline, text};
+use self::syntax::{Ids, Member, Ts};
+use self::types::Types;
+use super::{Backend, Items, OutputFile, RenderError};
+use crate::model::{Api, Interface, Output, TypeDef};
+
+/// `index.ts`.
+pub const INDEX: &str = "index.ts";
+/// `env.d.ts`.
+pub const ENV: &str = "env.d.ts";
+/// `client.ts`.
+pub const CLIENT: &str = "client.ts";
+
+/// The TypeScript backend.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TypeScript;
+
+/// `templates/ts/index.ts`.
+#[derive(Template)]
+#[template(path = "ts/index.ts", escape = "none")]
+struct IndexTs<'a> {
+    durable_result: String,
+    interfaces: &'a [String],
+    types: &'a [String],
+}
+
+/// `templates/ts/env.d.ts`.
+#[derive(Template)]
+#[template(path = "ts/env.d.ts", escape = "none")]
+struct EnvDts<'a> {
+    import: String,
+    /// Each binding, printed inside `declare global { namespace { interface {`.
+    namespaced: Vec<String>,
+    /// Each binding, printed inside `declare global { interface {`.
+    global: &'a [String],
+}
+
+/// `templates/ts/client.ts`.
+#[derive(Template)]
+#[template(path = "ts/client.ts", escape = "none")]
+struct ClientTs<'a> {
+    import: String,
+    clients: &'a [String],
+}
+
+impl Backend for TypeScript {
+    type Item = String;
+
+    fn interface(&self, api: &Api, iface: &Interface) -> String {
+        let ids = Ids::default();
+        let doc = concat([syntax::doc_comment(&iface.docs), Types::new(api).interface(iface, &ids)]);
+        doc::print(&doc)
+    }
+
+    fn type_def(&self, api: &Api, def: &TypeDef) -> String {
+        let ids = Ids::default();
+        let doc = concat([syntax::doc_comment(&def.docs), Types::within(api, def).declaration(def, &ids)]);
+        doc::print(&doc)
+    }
+
+    /// The binding as a member of `interface Env`, printed one level deep;
+    /// [`TypeScript::files`] re-prints it deeper for `Cloudflare.Env`.
+    fn binding(&self, _api: &Api, iface: &Interface) -> String {
+        print_at(&binding(iface), 2)
+    }
+
+    fn client(&self, api: &Api, iface: &Interface) -> String {
+        doc::print(&client(api, iface))
+    }
+
+    fn files(&self, api: &Api, items: Items<String>) -> Result<Vec<OutputFile>, RenderError> {
+        let fail = |file| move |source| RenderError { file, source };
+        let index = IndexTs {
+            durable_result: doc::print(&durable_result()),
+            interfaces: &items.interfaces,
+            types: &items.types,
+        }
+        .render()
+        .map_err(fail(INDEX))?;
+        let names: Vec<String> = api.interfaces.iter().map(|i| i.ident.unraw().to_string()).collect();
+        let env = EnvDts {
+            import: doc::print(&import_type(&names)),
+            namespaced: api.interfaces.iter().map(|i| print_at(&binding(i), 3)).collect(),
+            global: &items.bindings,
+        }
+        .render()
+        .map_err(fail(ENV))?;
+        let mut client_names = names;
+        client_names.push(types::DURABLE_RESULT.to_owned());
+        let client = ClientTs { import: doc::print(&import_type(&client_names)), clients: &items.clients }
+            .render()
+            .map_err(fail(CLIENT))?;
+        Ok(vec![
+            OutputFile { name: INDEX, contents: index },
+            OutputFile { name: ENV, contents: env },
+            OutputFile { name: CLIENT, contents: client },
+        ])
+    }
+}
+
+/// `doc` printed as if nested `level` blocks deep, without the first
+/// line's indentation.
+fn print_at(doc: &Doc, level: usize) -> String {
+    let mut nested = concat([hardline(), doc.clone()]);
+    for _ in 0..level {
+        nested = indent(nested);
+    }
+    doc::print(&nested).trim_start().to_owned()
+}
+
+/// `export type DurableResult<T, E> = ...`.
+fn durable_result() -> Doc {
+    let case = |ok: bool, key: &str, ty: &str| {
+        Ts::Object(vec![
+            Member {
+                docs: Vec::new(),
+                key: "ok".into(),
+                optional: false,
+                ty: Ts::Keyword(if ok { "true" } else { "false" }),
+            },
+            Member { docs: Vec::new(), key: key.into(), optional: false, ty: Ts::Ref(ty.into(), Vec::new()) },
+        ])
+    };
+    let ty = Ts::union(vec![(Vec::new(), case(true, "value", "T")), (Vec::new(), case(false, "error", "E"))]);
+    let docs = [
+        "What a method that returns `Result<T, E>` in Rust resolves to. Workers RPC",
+        "keeps only the message and name of a thrown error, so the typed error",
+        "travels as a value: check `ok` before reading `value` or `error`.",
+    ];
+    let docs: Vec<String> = docs.iter().map(|s| (*s).to_owned()).collect();
+    let params = [("T".to_owned(), None), ("E".to_owned(), None)];
+    concat([syntax::doc_comment(&docs), syntax::type_alias(types::DURABLE_RESULT, &params, &ty, &Ids::default())])
+}
+
+/// `NAME: DurableObjectNamespace<Trait> & DurableObjectNamespace;`
+fn binding(iface: &Interface) -> Doc {
+    let name = iface.ident.unraw().to_string();
+    let member = Member {
+        docs: iface.docs.clone(),
+        key: iface.binding.clone(),
+        optional: false,
+        ty: Ts::Intersection(vec![
+            Ts::Ref("DurableObjectNamespace".into(), vec![Ts::Ref(name, Vec::new())]),
+            Ts::Ref("DurableObjectNamespace".into(), Vec::new()),
+        ]),
+    };
+    syntax::interface_property(&member, &Ids::default())
+}
+
+/// `import type { A, B } from "./index";`
+fn import_type(names: &[String]) -> Doc {
+    if names.is_empty() {
+        return text("");
+    }
+    group(concat([
+        text("import type {"),
+        indent(concat([line(), join(concat([text(","), line()]), names.iter().map(|n| text(n.as_str())))])),
+        if_break(text(","), text("")),
+        line(),
+        text("} from \"./index\";"),
+    ]))
+}
+
+/// For one interface: the client's type, its reply table and the function
+/// that makes it.
+fn client(api: &Api, iface: &Interface) -> Doc {
+    let name = iface.ident.unraw().to_string();
+    let client = format!("{name}Client");
+    let factory = client.to_lower_camel_case();
+    let table = format!("{}Replies", name.to_lower_camel_case());
+    let _ = api;
+    let alias = concat([
+        syntax::doc_comment(&[format!(
+            "`{name}`'s methods, called through the object's `fetch` in dogen's wire format."
+        )]),
+        syntax::type_alias(
+            &client,
+            &[],
+            &Ts::Ref(
+                "Omit".into(),
+                vec![
+                    Ts::Ref(name.clone(), Vec::new()),
+                    Ts::Ref("typeof Rpc.__DURABLE_OBJECT_BRAND".into(), Vec::new()),
+                ],
+            ),
+            &Ids::default(),
+        ),
+    ]);
+    let entries = iface.methods.iter().map(|m| {
+        let reply = if matches!(m.output, Output::Result { .. }) { "result" } else { "value" };
+        concat([text(syntax::property_key(&m.wire_name)), text(": "), text(syntax::quote(reply))])
+    });
+    let object = if iface.methods.is_empty() {
+        text("{}")
+    } else {
+        doc::broken_group(concat([
+            text("{"),
+            indent(concat([line(), join(concat([text(","), line()]), entries)])),
+            if_break(text(","), text("")),
+            line(),
+            text("}"),
+        ]))
+    };
+    let ids = Ids::default();
+    let id = ids.next();
+    let table_decl = concat([
+        group(concat([
+            group(text(format!("const {table}: Replies<{client}>"))),
+            text(" ="),
+            doc::group_with_id(indent(line()), id),
+            doc::indent_if_break(id, object),
+        ])),
+        text(";"),
+    ]);
+    let function = concat([
+        syntax::doc_comment(&[
+            format!("A client for the `{name}` behind `stub`, e.g."),
+            format!("`{factory}(env.{}.getByName(\"a\"))`.", iface.binding),
+        ]),
+        text(format!("export function {factory}")),
+        group(concat([
+            text("("),
+            indent(concat([softline(), text("stub: DogenFetcher")])),
+            if_break(text(","), text("")),
+            softline(),
+            text(")"),
+            text(format!(": {client}")),
+        ])),
+        text(" {"),
+        indent(concat([
+            hardline(),
+            text(format!("return dogenClient<{client}>")),
+            group(concat([
+                text("("),
+                indent(concat([softline(), text("stub,"), line(), text(table.as_str())])),
+                if_break(text(","), text("")),
+                softline(),
+                text(")"),
+            ])),
+            text(";"),
+        ])),
+        hardline(),
+        text("}"),
+    ]);
+    join(concat([hardline(), hardline()]), [alias, table_decl, function])
+}

@@ -1,0 +1,264 @@
+//! model → TypeScript types: what each wire shape and serde type is in
+//! TypeScript. The mapping is described in `docs/typescript.md`.
+
+use heck::ToLowerCamelCase;
+use syn::ext::IdentExt as _;
+
+use super::doc::{Doc, concat, hardline, join, text};
+use super::syntax::{self, Ids, Member, Ts};
+use crate::model::{Api, Field, Interface, Object, Output, Shape, Tagging, TypeBody, TypeDef, VariantBody};
+
+/// The name of the result type of `Result<T, E>` methods.
+pub const DURABLE_RESULT: &str = "DurableResult";
+
+/// Converts shapes to TypeScript inside one definition (or outside any).
+pub struct Types<'a> {
+    api: &'a Api,
+    /// The definition being converted, for its type parameters and `Self`.
+    scope: Option<&'a TypeDef>,
+}
+
+impl<'a> Types<'a> {
+    /// Conversion outside any definition: method arguments and results.
+    pub fn new(api: &'a Api) -> Self {
+        Types { api, scope: None }
+    }
+
+    /// Conversion inside `def`.
+    pub fn within(api: &'a Api, def: &'a TypeDef) -> Self {
+        Types { api, scope: Some(def) }
+    }
+
+    /// The TypeScript type of a wire shape.
+    pub fn shape(&self, shape: &Shape) -> Ts {
+        match shape {
+            Shape::Unit => Ts::Keyword("null"),
+            Shape::Bool => Ts::Keyword("boolean"),
+            Shape::Int(_) | Shape::Float(_) => Ts::Keyword("number"),
+            Shape::Char | Shape::String => Ts::Keyword("string"),
+            Shape::Option(inner) => self.shape(inner).nullable(),
+            Shape::Seq(inner) => Ts::Array(Box::new(self.shape(inner))),
+            Shape::Array(inner, n) => Ts::Tuple(vec![self.shape(inner); *n]),
+            Shape::Tuple(items) => Ts::Tuple(items.iter().map(|s| self.shape(s)).collect()),
+            Shape::Map(k, v) => self.map(k, v),
+            Shape::Named(name, args) => {
+                if name == "Self"
+                    && let Some(def) = self.scope
+                {
+                    let params = def.generics.iter().map(|p| Ts::Ref(p.ident.to_string(), Vec::new())).collect();
+                    return Ts::Ref(def.ident.unraw().to_string(), params);
+                }
+                Ts::Ref(name.clone(), args.iter().map(|s| self.shape(s)).collect())
+            }
+        }
+    }
+
+    /// A map: a plain object keyed by strings, numbers or an enum's names.
+    fn map(&self, key: &Shape, value: &Shape) -> Ts {
+        let value = self.shape(value);
+        match self.key(key, 0) {
+            Key::Number => Ts::Ref("Record".into(), vec![Ts::Keyword("number"), value]),
+            Key::String => Ts::Ref("Record".into(), vec![Ts::Keyword("string"), value]),
+            Key::Enum(name) => {
+                Ts::Ref("Partial".into(), vec![Ts::Ref("Record".into(), vec![Ts::Ref(name, Vec::new()), value])])
+            }
+        }
+    }
+
+    fn key(&self, key: &Shape, depth: usize) -> Key {
+        match key {
+            Shape::Int(_) => Key::Number,
+            Shape::Named(name, _) if depth < 32 => match self.api.type_def(name).map(|d| &d.body) {
+                Some(TypeBody::Alias(t) | TypeBody::Transparent(t)) => self.key(&t.shape, depth + 1),
+                Some(TypeBody::Enum(_)) => Key::Enum(name.clone()),
+                _ => Key::String,
+            },
+            _ => Key::String,
+        }
+    }
+
+    /// The declaration of `def` (without its doc comment).
+    pub fn declaration(&self, def: &TypeDef, ids: &Ids) -> Doc {
+        let name = def.ident.unraw().to_string();
+        let params: Vec<(String, Option<Ts>)> = def
+            .generics
+            .iter()
+            .map(|p| (p.ident.to_string(), p.default.as_ref().map(|d| self.shape(&d.shape))))
+            .collect();
+        let alias = |ty: Ts| syntax::type_alias(&name, &params, &ty, ids);
+        match &def.body {
+            TypeBody::Alias(t) | TypeBody::Transparent(t) => alias(self.shape(&t.shape)),
+            TypeBody::Unit => alias(Ts::Keyword("null")),
+            TypeBody::Tuple(items) => alias(Ts::Tuple(items.iter().map(|t| self.shape(&t.shape)).collect())),
+            TypeBody::Object(o) if o.fields.is_empty() && o.tag.is_none() => {
+                alias(Ts::Ref("Record".into(), vec![Ts::Keyword("string"), Ts::Keyword("never")]))
+            }
+            TypeBody::Object(o) if o.fields.iter().any(|f| f.flatten) => alias(self.object(o, None)),
+            TypeBody::Object(o) => {
+                let members = self.members(o, None).iter().map(|m| syntax::interface_property(m, ids)).collect();
+                syntax::interface(&name, syntax::type_parameters(&params, ids), None, members)
+            }
+            TypeBody::Enum(e) => {
+                let variants = e
+                    .variants
+                    .iter()
+                    .map(|v| {
+                        let ty = match (&e.tagging, v.untagged) {
+                            (_, true) | (Tagging::Untagged, _) => self.untagged(&v.body),
+                            (Tagging::External, _) => self.externally_tagged(&v.name, &v.body),
+                            (Tagging::Internal { tag }, _) => self.internally_tagged(tag, &v.name, &v.body),
+                            (Tagging::Adjacent { tag, content }, _) => {
+                                self.adjacently_tagged(tag, content, &v.name, &v.body)
+                            }
+                        };
+                        (v.docs.clone(), ty)
+                    })
+                    .collect();
+                alias(Ts::union(variants))
+            }
+        }
+    }
+
+    /// The properties of an object, the tag (of a struct or an internally
+    /// tagged variant) first.
+    fn members(&self, object: &Object, tag: Option<(&str, &str)>) -> Vec<Member> {
+        let mut out = Vec::new();
+        let tag = tag.or(object.tag.as_ref().map(|t| (t.key.as_str(), t.value.as_str())));
+        if let Some((key, value)) = tag {
+            out.push(Member {
+                docs: Vec::new(),
+                key: key.to_owned(),
+                optional: false,
+                ty: Ts::Literal(value.to_owned()),
+            });
+        }
+        out.extend(object.fields.iter().filter(|f| !f.flatten).map(|f| self.field(f)));
+        out
+    }
+
+    fn field(&self, f: &Field) -> Member {
+        Member { docs: f.docs.clone(), key: f.name.clone(), optional: f.optional(), ty: self.shape(&f.ty.shape) }
+    }
+
+    /// An object type, intersected with its flattened fields' types.
+    fn object(&self, object: &Object, tag: Option<(&str, &str)>) -> Ts {
+        let own = Ts::Object(self.members(object, tag));
+        let flattened: Vec<Ts> = object.fields.iter().filter(|f| f.flatten).map(|f| self.shape(&f.ty.shape)).collect();
+        if flattened.is_empty() {
+            return own;
+        }
+        let mut parts = Vec::new();
+        if !matches!(&own, Ts::Object(m) if m.is_empty()) {
+            parts.push(own);
+        }
+        parts.extend(flattened);
+        if parts.len() == 1 { parts.remove(0) } else { Ts::Intersection(parts) }
+    }
+
+    fn payload(&self, body: &VariantBody) -> Option<Ts> {
+        match body {
+            VariantBody::Unit => None,
+            VariantBody::Newtype(t) => Some(self.shape(&t.shape)),
+            VariantBody::Tuple(items) => Some(Ts::Tuple(items.iter().map(|t| self.shape(&t.shape)).collect())),
+            VariantBody::Struct(o) => Some(self.object(o, None)),
+        }
+    }
+
+    fn untagged(&self, body: &VariantBody) -> Ts {
+        self.payload(body).unwrap_or(Ts::Keyword("null"))
+    }
+
+    fn externally_tagged(&self, name: &str, body: &VariantBody) -> Ts {
+        match self.payload(body) {
+            None => Ts::Literal(name.to_owned()),
+            Some(ty) => Ts::Object(vec![Member { docs: Vec::new(), key: name.to_owned(), optional: false, ty }]),
+        }
+    }
+
+    fn internally_tagged(&self, tag: &str, name: &str, body: &VariantBody) -> Ts {
+        let tag_only = Ts::Object(vec![Member {
+            docs: Vec::new(),
+            key: tag.to_owned(),
+            optional: false,
+            ty: Ts::Literal(name.to_owned()),
+        }]);
+        match body {
+            VariantBody::Unit => tag_only,
+            VariantBody::Struct(o) => self.object(o, Some((tag, name))),
+            VariantBody::Newtype(t) if self.is_null(&t.shape, 0) => tag_only,
+            VariantBody::Newtype(t) => Ts::Intersection(vec![tag_only, self.shape(&t.shape)]),
+            // Refused by validation; typed as serde would try to write it.
+            VariantBody::Tuple(_) => Ts::Intersection(vec![tag_only, self.untagged(body)]),
+        }
+    }
+
+    fn adjacently_tagged(&self, tag: &str, content: &str, name: &str, body: &VariantBody) -> Ts {
+        let mut members =
+            vec![Member { docs: Vec::new(), key: tag.to_owned(), optional: false, ty: Ts::Literal(name.to_owned()) }];
+        if let Some(ty) = self.payload(body) {
+            members.push(Member { docs: Vec::new(), key: content.to_owned(), optional: false, ty });
+        }
+        Ts::Object(members)
+    }
+
+    /// Whether a shape is written as `null`: `()` or a unit struct.
+    fn is_null(&self, shape: &Shape, depth: usize) -> bool {
+        match shape {
+            Shape::Unit => true,
+            Shape::Named(name, _) if depth < 32 => match self.api.type_def(name).map(|d| &d.body) {
+                Some(TypeBody::Unit) => true,
+                Some(TypeBody::Alias(t) | TypeBody::Transparent(t)) => self.is_null(&t.shape, depth + 1),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// The branded Durable Object type of an interface.
+    pub fn interface(&self, iface: &Interface, ids: &Ids) -> Doc {
+        let members: Vec<Doc> = iface
+            .methods
+            .iter()
+            .map(|m| {
+                let params: Vec<(String, Ts)> =
+                    m.args.iter().map(|a| (parameter_name(&a.ident), self.shape(&a.shape))).collect();
+                let ret = Ts::Ref("Promise".into(), vec![self.output(&m.output)]);
+                concat([syntax::doc_comment(&m.docs), syntax::method_signature(&m.wire_name, &params, &ret, ids)])
+            })
+            .collect();
+        syntax::interface(&iface.ident.unraw().to_string(), text(""), Some("Rpc.DurableObjectBranded"), members)
+    }
+
+    /// What a method's promise resolves to.
+    pub fn output(&self, output: &Output) -> Ts {
+        match output {
+            Output::Unit => Ts::Keyword("void"),
+            Output::Value(t) => self.shape(&t.shape),
+            Output::Result { ok, err } => {
+                Ts::Ref(DURABLE_RESULT.into(), vec![self.shape(&ok.shape), self.shape(&err.shape)])
+            }
+        }
+    }
+}
+
+enum Key {
+    String,
+    Number,
+    Enum(String),
+}
+
+/// A Rust argument name as a TypeScript parameter: camelCase, with a `_`
+/// after words JavaScript reserves.
+pub fn parameter_name(ident: &syn::Ident) -> String {
+    let name = ident.unraw().to_string().to_lower_camel_case();
+    if crate::validate::is_js_identifier(&name) && !matches!(name.as_str(), "arguments" | "eval") {
+        name
+    } else {
+        format!("{name}_")
+    }
+}
+
+/// Declarations separated by blank lines.
+pub fn blank_lines(docs: Vec<Doc>) -> Doc {
+    join(concat([hardline(), hardline()]), docs)
+}
