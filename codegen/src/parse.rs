@@ -190,8 +190,41 @@ impl Arg {
             }
             _ => (ty.clone(), false),
         };
+        if let Some(inner) = nested_reference(&owned) {
+            return Err((
+                inner.to_token_stream(),
+                format!(
+                    "argument `{ident}`: a reference inside a type cannot be decoded from the wire; use an owned type (`String`, `Vec<T>`, `T`)"
+                ),
+            ));
+        }
         let shape = shape_of(&ty).map_err(|m| (ty.to_token_stream(), format!("argument `{ident}`: {m}")))?;
         Ok(Arg { ident, ty, owned, borrowed, shape })
+    }
+}
+
+/// The first reference inside `ty` (not `ty` itself), if any.
+fn nested_reference(ty: &syn::Type) -> Option<&syn::TypeReference> {
+    fn inner(ty: &syn::Type) -> Option<&syn::TypeReference> {
+        match ty {
+            syn::Type::Reference(r) => Some(r),
+            other => nested_reference(other),
+        }
+    }
+    match ty {
+        syn::Type::Paren(p) => inner(&p.elem),
+        syn::Type::Group(g) => inner(&g.elem),
+        syn::Type::Slice(s) => inner(&s.elem),
+        syn::Type::Array(a) => inner(&a.elem),
+        syn::Type::Tuple(t) => t.elems.iter().find_map(inner),
+        syn::Type::Path(p) => p.path.segments.iter().find_map(|segment| match &segment.arguments {
+            syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => inner(ty),
+                _ => None,
+            }),
+            _ => None,
+        }),
+        _ => None,
     }
 }
 
@@ -238,6 +271,12 @@ impl Output {
 }
 
 fn type_ref(ty: syn::Type) -> Result<TypeRef, Problem> {
+    if let Some(inner) = nested_reference(&ty) {
+        return Err((
+            inner.to_token_stream(),
+            "durable methods return owned values; a reference inside the type cannot outlive the call".into(),
+        ));
+    }
     let shape = shape_of(&ty).map_err(|m| (ty.to_token_stream(), m))?;
     Ok(TypeRef { ty, shape })
 }

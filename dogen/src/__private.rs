@@ -48,6 +48,15 @@ pub fn decode_args<F: Format, T: DeserializeOwned>(method: &str, args: &F::Value
         .map_err(|e| ProtocolError::new(ProtocolErrorKind::BadArguments, format!("bad arguments for `{method}`: {e}")))
 }
 
+/// Checks the (empty) arguments of a method that takes none.
+#[inline]
+pub fn decode_no_args<F: Format>(method: &str, args: &F::Value) -> Result<(), ProtocolError> {
+    if F::is_empty_sequence(args) {
+        return Ok(());
+    }
+    decode_args::<F, NoArgs>(method, args).map(|NoArgs| ())
+}
+
 /// Encodes the value a method returned.
 #[inline]
 pub fn encode_value<F: Format, T: Serialize + ?Sized>(

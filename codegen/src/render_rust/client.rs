@@ -51,31 +51,35 @@ pub fn render_client(iface: &Interface) -> TokenStream {
             }
         }
 
-        impl<D> #client<::dogen::InProcess<#server<D>>> {
+        impl<__DogenD> #client<::dogen::InProcess<#server<__DogenD>>> {
             /// A client that calls `target` in this process, through the same
             /// encoding as the fetch transport.
-            pub fn in_process(target: D) -> Self {
+            pub fn in_process(target: __DogenD) -> Self {
                 Self::new(::dogen::InProcess::new(#server(target)))
             }
         }
 
-        impl<T: ::dogen::Transport> ::dogen::Client<T> for #client<T> {
+        impl<__DogenT: ::dogen::Transport> ::dogen::Client<__DogenT> for #client<__DogenT> {
             const BINDING: &'static str = #binding;
             const CLASS: &'static str = #class;
 
-            fn from_transport(transport: T) -> Self {
+            fn from_transport(transport: __DogenT) -> Self {
                 Self::new(transport)
             }
         }
 
-        impl<T: ::dogen::Transport> #client<T> {
+        // The generics carry the reserved prefix: a user type may be called `T`.
+        impl<__DogenT: ::dogen::Transport> #client<__DogenT> {
             #(#methods)*
         }
     }
 }
 
 fn client_method(method: &Method) -> TokenStream {
-    let docs = doc_attrs(&method.docs);
+    // Every client method is documented, so `#![deny(missing_docs)]` crates
+    // accept clients of undocumented trait methods.
+    let fallback = [format!("Calls `{}` on the Durable Object.", method.wire_name)];
+    let docs = doc_attrs(if method.docs.is_empty() { &fallback } else { &method.docs });
     let ident = &method.ident;
     let wire = &method.wire_name;
     let params = method.args.iter().map(|a| {
@@ -94,14 +98,14 @@ fn client_method(method: &Method) -> TokenStream {
     // bound of the helper, carry the whole call's.
     let infer = quote_spanned!(blame_args(method)=> _);
     let (ret, call) = match &method.output {
-        Output::Unit => (quote!(()), quote!(call_value::<T, #infer, ()>)),
+        Output::Unit => (quote!(()), quote!(call_value::<__DogenT, #infer, ()>)),
         Output::Value(v) => {
             let ty = &v.ty;
-            (quote_spanned!(ty.span()=> #ty), quote!(call_value::<T, #infer, #ty>))
+            (quote_spanned!(ty.span()=> #ty), quote!(call_value::<__DogenT, #infer, #ty>))
         }
         Output::Result { ok, err } => {
             let (ok, err) = (&ok.ty, &err.ty);
-            (quote_spanned!(ok.span()=> #ok), quote!(call_result::<T, #infer, #ok, #err>))
+            (quote_spanned!(ok.span()=> #ok), quote!(call_result::<__DogenT, #infer, #ok, #err>))
         }
     };
     let transport = quote!(&self.transport);

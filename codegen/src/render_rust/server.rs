@@ -24,25 +24,26 @@ pub fn render_server(iface: &Interface) -> TokenStream {
         #[derive(Debug, Clone, Copy, Default)]
         #vis struct #server<T>(pub T);
 
-        impl<T, F> ::dogen::Dispatch<F> for #server<T>
+        // The generics carry the reserved prefix: a user type may be called `T`.
+        impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for #server<__DogenT>
         where
-            T: ::core::ops::Deref,
-            T::Target: #trait_ident,
-            F: ::dogen::Format,
+            __DogenT: ::core::ops::Deref,
+            __DogenT::Target: #trait_ident,
+            __DogenF: ::dogen::Format,
         {
             const METHODS: &'static [&'static str] = &[#(#wire_names),*];
 
             async fn dispatch(
                 &self,
                 __dogen_method: &str,
-                __dogen_args: &F::Value,
-            ) -> ::core::result::Result<::dogen::Reply<F::Value>, ::dogen::ProtocolError> {
-                let __dogen_this: &T::Target = &self.0;
+                __dogen_args: &__DogenF::Value,
+            ) -> ::core::result::Result<::dogen::Reply<__DogenF::Value>, ::dogen::ProtocolError> {
+                let __dogen_this: &__DogenT::Target = &self.0;
                 match __dogen_method {
                     #(#arms)*
                     _ => ::core::result::Result::Err(::dogen::__private::unknown_method(
                         __dogen_method,
-                        <Self as ::dogen::Dispatch<F>>::METHODS,
+                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                     )),
                 }
             }
@@ -57,8 +58,7 @@ fn dispatch_arm(iface: &Interface, method: &Method) -> TokenStream {
     let wire = &method.wire_name;
     let decode = if method.args.is_empty() {
         quote! {
-            let ::dogen::__private::NoArgs =
-                ::dogen::__private::decode_args::<F, ::dogen::__private::NoArgs>(#wire, __dogen_args)?;
+            ::dogen::__private::decode_no_args::<__DogenF>(#wire, __dogen_args)?;
         }
     } else {
         let names = method.args.iter().map(|a| &a.ident);
@@ -70,24 +70,24 @@ fn dispatch_arm(iface: &Interface, method: &Method) -> TokenStream {
         // bound is reported at.
         let infer = quote_spanned!(blame_args(method)=> _);
         quote! {
-            let (#(#names,)*): (#(#owned,)*) = ::dogen::__private::decode_args::<F, #infer>(#wire, __dogen_args)?;
+            let (#(#names,)*): (#(#owned,)*) = ::dogen::__private::decode_args::<__DogenF, #infer>(#wire, __dogen_args)?;
         }
     };
     let pass = method.args.iter().map(|a| {
         let name = &a.ident;
         if a.borrowed { quote!(&#name) } else { quote!(#name) }
     });
-    let call = quote!(<T::Target as #trait_ident>::#ident(__dogen_this, #(#pass),*).await);
+    let call = quote!(<__DogenT::Target as #trait_ident>::#ident(__dogen_this, #(#pass),*).await);
     let encode = match &method.output {
         Output::Unit => quote! {
             #call;
-            ::dogen::__private::encode_value::<F, ()>(#wire, &())
+            ::dogen::__private::encode_value::<__DogenF, ()>(#wire, &())
         },
         Output::Value(v) => {
             let ty = &v.ty;
             quote! {
                 let __dogen_ret: #ty = #call;
-                ::dogen::__private::encode_value::<F, #ty>(#wire, &__dogen_ret)
+                ::dogen::__private::encode_value::<__DogenF, #ty>(#wire, &__dogen_ret)
             }
         }
         Output::Result { ok, err } => {
@@ -97,7 +97,7 @@ fn dispatch_arm(iface: &Interface, method: &Method) -> TokenStream {
             let err = quote_spanned!(err.ty.span()=> _);
             quote! {
                 let __dogen_ret = #call;
-                ::dogen::__private::encode_result::<F, #ok, #err>(#wire, &__dogen_ret)
+                ::dogen::__private::encode_result::<__DogenF, #ok, #err>(#wire, &__dogen_ret)
             }
         }
     };

@@ -20,63 +20,72 @@ pub trait Formatter {
 /// Serves [`Formatter`] calls by wire name. Wrap anything that dereferences to an implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to `dogen::worker::serve`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FormatterServer<T>(pub T);
-impl<T, F> ::dogen::Dispatch<F> for FormatterServer<T>
+impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for FormatterServer<__DogenT>
 where
-    T: ::core::ops::Deref,
-    T::Target: Formatter,
-    F: ::dogen::Format,
+    __DogenT: ::core::ops::Deref,
+    __DogenT::Target: Formatter,
+    __DogenF: ::dogen::Format,
 {
     const METHODS: &'static [&'static str] = &["join", "describe", "total"];
     async fn dispatch(
         &self,
         __dogen_method: &str,
-        __dogen_args: &F::Value,
-    ) -> ::core::result::Result<::dogen::Reply<F::Value>, ::dogen::ProtocolError> {
-        let __dogen_this: &T::Target = &self.0;
+        __dogen_args: &__DogenF::Value,
+    ) -> ::core::result::Result<
+        ::dogen::Reply<__DogenF::Value>,
+        ::dogen::ProtocolError,
+    > {
+        let __dogen_this: &__DogenT::Target = &self.0;
         match __dogen_method {
             "join" => {
                 let (parts, sep): (::std::vec::Vec<String>, ::std::string::String) = ::dogen::__private::decode_args::<
-                    F,
+                    __DogenF,
                     _,
                 >("join", __dogen_args)?;
-                let __dogen_ret: String = <T::Target as Formatter>::join(
+                let __dogen_ret: String = <__DogenT::Target as Formatter>::join(
                         __dogen_this,
                         &parts,
                         &sep,
                     )
                     .await;
-                ::dogen::__private::encode_value::<F, String>("join", &__dogen_ret)
+                ::dogen::__private::encode_value::<
+                    __DogenF,
+                    String,
+                >("join", &__dogen_ret)
             }
             "describe" => {
                 let (pin, precise): (Pin, bool) = ::dogen::__private::decode_args::<
-                    F,
+                    __DogenF,
                     _,
                 >("describe", __dogen_args)?;
-                let __dogen_ret: String = <T::Target as Formatter>::describe(
+                let __dogen_ret: String = <__DogenT::Target as Formatter>::describe(
                         __dogen_this,
                         &pin,
                         precise,
                     )
                     .await;
-                ::dogen::__private::encode_value::<F, String>("describe", &__dogen_ret)
+                ::dogen::__private::encode_value::<
+                    __DogenF,
+                    String,
+                >("describe", &__dogen_ret)
             }
             "total" => {
                 let (values,): (::std::vec::Vec<u32>,) = ::dogen::__private::decode_args::<
-                    F,
+                    __DogenF,
                     _,
                 >("total", __dogen_args)?;
-                let __dogen_ret: u64 = <T::Target as Formatter>::total(
+                let __dogen_ret: u64 = <__DogenT::Target as Formatter>::total(
                         __dogen_this,
                         &values,
                     )
                     .await;
-                ::dogen::__private::encode_value::<F, u64>("total", &__dogen_ret)
+                ::dogen::__private::encode_value::<__DogenF, u64>("total", &__dogen_ret)
             }
             _ => {
                 ::core::result::Result::Err(
                     ::dogen::__private::unknown_method(
                         __dogen_method,
-                        <Self as ::dogen::Dispatch<F>>::METHODS,
+                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                     ),
                 )
             }
@@ -106,21 +115,22 @@ impl<T> FormatterClient<T> {
         self.transport
     }
 }
-impl<D> FormatterClient<::dogen::InProcess<FormatterServer<D>>> {
+impl<__DogenD> FormatterClient<::dogen::InProcess<FormatterServer<__DogenD>>> {
     /// A client that calls `target` in this process, through the same
     /// encoding as the fetch transport.
-    pub fn in_process(target: D) -> Self {
+    pub fn in_process(target: __DogenD) -> Self {
         Self::new(::dogen::InProcess::new(FormatterServer(target)))
     }
 }
-impl<T: ::dogen::Transport> ::dogen::Client<T> for FormatterClient<T> {
+impl<__DogenT: ::dogen::Transport> ::dogen::Client<__DogenT>
+for FormatterClient<__DogenT> {
     const BINDING: &'static str = "FORMATTER";
     const CLASS: &'static str = "Formatter";
-    fn from_transport(transport: T) -> Self {
+    fn from_transport(transport: __DogenT) -> Self {
         Self::new(transport)
     }
 }
-impl<T: ::dogen::Transport> FormatterClient<T> {
+impl<__DogenT: ::dogen::Transport> FormatterClient<__DogenT> {
     /// Joins `parts` with `sep`.
     pub async fn join(
         &self,
@@ -131,12 +141,13 @@ impl<T: ::dogen::Transport> FormatterClient<T> {
         ::dogen::CallError<::core::convert::Infallible>,
     > {
         ::dogen::__private::call_value::<
-            T,
+            __DogenT,
             _,
             String,
         >(&self.transport, "join", &(&parts, &sep))
             .await
     }
+    /// Calls `describe` on the Durable Object.
     pub async fn describe(
         &self,
         pin: &Pin,
@@ -146,18 +157,19 @@ impl<T: ::dogen::Transport> FormatterClient<T> {
         ::dogen::CallError<::core::convert::Infallible>,
     > {
         ::dogen::__private::call_value::<
-            T,
+            __DogenT,
             _,
             String,
         >(&self.transport, "describe", &(&pin, &precise))
             .await
     }
+    /// Calls `total` on the Durable Object.
     pub async fn total(
         &self,
         values: &[u32],
     ) -> ::core::result::Result<u64, ::dogen::CallError<::core::convert::Infallible>> {
         ::dogen::__private::call_value::<
-            T,
+            __DogenT,
             _,
             u64,
         >(&self.transport, "total", &(&values,))

@@ -19,56 +19,61 @@ pub trait Counter {
 /// Serves [`Counter`] calls by wire name. Wrap anything that dereferences to an implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to `dogen::worker::serve`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CounterServer<T>(pub T);
-impl<T, F> ::dogen::Dispatch<F> for CounterServer<T>
+impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for CounterServer<__DogenT>
 where
-    T: ::core::ops::Deref,
-    T::Target: Counter,
-    F: ::dogen::Format,
+    __DogenT: ::core::ops::Deref,
+    __DogenT::Target: Counter,
+    __DogenF: ::dogen::Format,
 {
     const METHODS: &'static [&'static str] = &["increment", "reset", "peek"];
     async fn dispatch(
         &self,
         __dogen_method: &str,
-        __dogen_args: &F::Value,
-    ) -> ::core::result::Result<::dogen::Reply<F::Value>, ::dogen::ProtocolError> {
-        let __dogen_this: &T::Target = &self.0;
+        __dogen_args: &__DogenF::Value,
+    ) -> ::core::result::Result<
+        ::dogen::Reply<__DogenF::Value>,
+        ::dogen::ProtocolError,
+    > {
+        let __dogen_this: &__DogenT::Target = &self.0;
         match __dogen_method {
             "increment" => {
                 let (amount,): (i64,) = ::dogen::__private::decode_args::<
-                    F,
+                    __DogenF,
                     _,
                 >("increment", __dogen_args)?;
-                let __dogen_ret: i64 = <T::Target as Counter>::increment(
+                let __dogen_ret: i64 = <__DogenT::Target as Counter>::increment(
                         __dogen_this,
                         amount,
                     )
                     .await;
-                ::dogen::__private::encode_value::<F, i64>("increment", &__dogen_ret)
+                ::dogen::__private::encode_value::<
+                    __DogenF,
+                    i64,
+                >("increment", &__dogen_ret)
             }
             "reset" => {
-                let ::dogen::__private::NoArgs = ::dogen::__private::decode_args::<
-                    F,
-                    ::dogen::__private::NoArgs,
-                >("reset", __dogen_args)?;
-                let __dogen_ret = <T::Target as Counter>::reset(__dogen_this).await;
-                ::dogen::__private::encode_result::<F, _, _>("reset", &__dogen_ret)
+                ::dogen::__private::decode_no_args::<__DogenF>("reset", __dogen_args)?;
+                let __dogen_ret = <__DogenT::Target as Counter>::reset(__dogen_this)
+                    .await;
+                ::dogen::__private::encode_result::<
+                    __DogenF,
+                    _,
+                    _,
+                >("reset", &__dogen_ret)
             }
             "peek" => {
-                let ::dogen::__private::NoArgs = ::dogen::__private::decode_args::<
-                    F,
-                    ::dogen::__private::NoArgs,
-                >("peek", __dogen_args)?;
-                let __dogen_ret: i64 = <T::Target as Counter>::get_counter_value(
+                ::dogen::__private::decode_no_args::<__DogenF>("peek", __dogen_args)?;
+                let __dogen_ret: i64 = <__DogenT::Target as Counter>::get_counter_value(
                         __dogen_this,
                     )
                     .await;
-                ::dogen::__private::encode_value::<F, i64>("peek", &__dogen_ret)
+                ::dogen::__private::encode_value::<__DogenF, i64>("peek", &__dogen_ret)
             }
             _ => {
                 ::core::result::Result::Err(
                     ::dogen::__private::unknown_method(
                         __dogen_method,
-                        <Self as ::dogen::Dispatch<F>>::METHODS,
+                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                     ),
                 )
             }
@@ -98,49 +103,52 @@ impl<T> CounterClient<T> {
         self.transport
     }
 }
-impl<D> CounterClient<::dogen::InProcess<CounterServer<D>>> {
+impl<__DogenD> CounterClient<::dogen::InProcess<CounterServer<__DogenD>>> {
     /// A client that calls `target` in this process, through the same
     /// encoding as the fetch transport.
-    pub fn in_process(target: D) -> Self {
+    pub fn in_process(target: __DogenD) -> Self {
         Self::new(::dogen::InProcess::new(CounterServer(target)))
     }
 }
-impl<T: ::dogen::Transport> ::dogen::Client<T> for CounterClient<T> {
+impl<__DogenT: ::dogen::Transport> ::dogen::Client<__DogenT>
+for CounterClient<__DogenT> {
     const BINDING: &'static str = "COUNTER";
     const CLASS: &'static str = "Counter";
-    fn from_transport(transport: T) -> Self {
+    fn from_transport(transport: __DogenT) -> Self {
         Self::new(transport)
     }
 }
-impl<T: ::dogen::Transport> CounterClient<T> {
+impl<__DogenT: ::dogen::Transport> CounterClient<__DogenT> {
     /// Adds `amount` and returns the new value.
     pub async fn increment(
         &self,
         amount: i64,
     ) -> ::core::result::Result<i64, ::dogen::CallError<::core::convert::Infallible>> {
         ::dogen::__private::call_value::<
-            T,
+            __DogenT,
             _,
             i64,
         >(&self.transport, "increment", &(&amount,))
             .await
     }
+    /// Calls `reset` on the Durable Object.
     pub async fn reset(
         &self,
     ) -> ::core::result::Result<(), ::dogen::CallError<CounterError>> {
         ::dogen::__private::call_result::<
-            T,
+            __DogenT,
             _,
             (),
             CounterError,
         >(&self.transport, "reset", &::dogen::__private::NoArgs)
             .await
     }
+    /// Calls `peek` on the Durable Object.
     pub async fn get_counter_value(
         &self,
     ) -> ::core::result::Result<i64, ::dogen::CallError<::core::convert::Infallible>> {
         ::dogen::__private::call_value::<
-            T,
+            __DogenT,
             _,
             i64,
         >(&self.transport, "peek", &::dogen::__private::NoArgs)

@@ -6,25 +6,28 @@ pub trait Empty {}
 /// Serves [`Empty`] calls by wire name. Wrap anything that dereferences to an implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to `dogen::worker::serve`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EmptyServer<T>(pub T);
-impl<T, F> ::dogen::Dispatch<F> for EmptyServer<T>
+impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for EmptyServer<__DogenT>
 where
-    T: ::core::ops::Deref,
-    T::Target: Empty,
-    F: ::dogen::Format,
+    __DogenT: ::core::ops::Deref,
+    __DogenT::Target: Empty,
+    __DogenF: ::dogen::Format,
 {
     const METHODS: &'static [&'static str] = &[];
     async fn dispatch(
         &self,
         __dogen_method: &str,
-        __dogen_args: &F::Value,
-    ) -> ::core::result::Result<::dogen::Reply<F::Value>, ::dogen::ProtocolError> {
-        let __dogen_this: &T::Target = &self.0;
+        __dogen_args: &__DogenF::Value,
+    ) -> ::core::result::Result<
+        ::dogen::Reply<__DogenF::Value>,
+        ::dogen::ProtocolError,
+    > {
+        let __dogen_this: &__DogenT::Target = &self.0;
         match __dogen_method {
             _ => {
                 ::core::result::Result::Err(
                     ::dogen::__private::unknown_method(
                         __dogen_method,
-                        <Self as ::dogen::Dispatch<F>>::METHODS,
+                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                     ),
                 )
             }
@@ -54,21 +57,21 @@ impl<T> EmptyClient<T> {
         self.transport
     }
 }
-impl<D> EmptyClient<::dogen::InProcess<EmptyServer<D>>> {
+impl<__DogenD> EmptyClient<::dogen::InProcess<EmptyServer<__DogenD>>> {
     /// A client that calls `target` in this process, through the same
     /// encoding as the fetch transport.
-    pub fn in_process(target: D) -> Self {
+    pub fn in_process(target: __DogenD) -> Self {
         Self::new(::dogen::InProcess::new(EmptyServer(target)))
     }
 }
-impl<T: ::dogen::Transport> ::dogen::Client<T> for EmptyClient<T> {
+impl<__DogenT: ::dogen::Transport> ::dogen::Client<__DogenT> for EmptyClient<__DogenT> {
     const BINDING: &'static str = "EMPTY";
     const CLASS: &'static str = "EmptyObject";
-    fn from_transport(transport: T) -> Self {
+    fn from_transport(transport: __DogenT) -> Self {
         Self::new(transport)
     }
 }
-impl<T: ::dogen::Transport> EmptyClient<T> {}
+impl<__DogenT: ::dogen::Transport> EmptyClient<__DogenT> {}
 struct Nothing;
 impl Empty for Nothing {}
 fn main() {
