@@ -35,6 +35,8 @@ pub mod scan;
 pub mod serde;
 pub mod shape;
 pub mod validate;
+#[cfg(feature = "cli")]
+pub mod wrangler;
 
 pub use expand::{expand, interface};
 pub use object::expand_object;
