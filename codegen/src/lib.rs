@@ -22,8 +22,6 @@ pub mod backend;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub mod ctxt;
-#[cfg(feature = "cli")]
-pub mod entry;
 pub mod expand;
 pub mod model;
 pub mod object;

@@ -5,6 +5,7 @@
 //! interface and type of the [`Api`], in the API's order, then lets the
 //! backend lay the rendered items out in files.
 
+pub mod entry;
 pub mod ts;
 
 use crate::model::{Api, Interface, TypeDef};

@@ -1,6 +1,7 @@
 //! The `dogen` command line as a library: the arguments (clap) and the
 //! commands. `src/bin/dogen.rs` only parses, runs and reports.
 
+pub mod entry;
 pub mod ts;
 pub mod write;
 
@@ -34,6 +35,20 @@ pub enum Command {
     /// `file:line:col: error: message`, all of them.
     #[command(after_help = "Example:\n  dogen ts examples/counter --out examples/counter/ts")]
     Ts(TsArgs),
+    /// Write the JavaScript entry module that lets the crate's Rust Durable
+    /// Objects answer native Workers RPC: `entry.js`, with one `class X
+    /// extends DurableObject` per `#[dogen::object]` struct, forwarding exactly
+    /// its interface's methods (and `fetch`, `alarm` and the WebSocket
+    /// handlers) to the Rust object, and the Worker's own handlers as the
+    /// default export.
+    ///
+    /// Put it next to wasm-bindgen's output (`wasm-bindgen --target bundler
+    /// --out-name MODULE`), and make it the Worker's `main`.
+    #[command(after_help = "Example:\n  \
+        cargo build --release --target wasm32-unknown-unknown\n  \
+        wasm-bindgen --target bundler --out-name index --out-dir build target/wasm32-unknown-unknown/release/counter.wasm\n  \
+        dogen entry examples/counter --out build      # then main = \"build/entry.js\" in wrangler config")]
+    Entry(EntryArgs),
     /// Reserved: checking that generated files are up to date. Not available yet.
     #[command(hide = true)]
     Check,
@@ -49,6 +64,21 @@ pub struct TsArgs {
     /// missing; other files in it are left alone).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
+}
+
+/// Arguments of `dogen entry`.
+#[derive(Debug, clap::Args)]
+pub struct EntryArgs {
+    /// The crate: a directory with `src/lib.rs` or `src/main.rs`.
+    #[arg(default_value = ".", value_name = "CRATE_DIR")]
+    pub crate_dir: PathBuf,
+    /// Where to write `entry.js`: wasm-bindgen's output directory.
+    #[arg(long, short, value_name = "DIR")]
+    pub out: PathBuf,
+    /// wasm-bindgen's `--out-name`: the entry imports `./MODULE_bg.js` and
+    /// `./MODULE_bg.wasm`.
+    #[arg(long, default_value = "index", value_name = "MODULE")]
+    pub module: String,
 }
 
 /// Why a command failed.
@@ -77,6 +107,14 @@ pub enum Error {
         "no `#[durable]` trait found in `{0}` or the modules it declares; dogen reads traits marked `#[dogen::durable]` or `#[durable]`"
     )]
     NoTraits(PathBuf),
+    /// The crate has no `#[dogen::object]` struct.
+    #[error(
+        "no `#[dogen::object(Trait)]` struct found in `{0}` or the modules it declares; put it on the workers-rs `#[durable_object]` struct that serves the trait"
+    )]
+    NoObjects(PathBuf),
+    /// `--module` is not a file stem.
+    #[error("`--module {0}` is not a file stem (letters, digits, `_`, `-`)")]
+    BadModuleName(String),
     /// A template failed: a bug in dogen.
     #[error(transparent)]
     Render(#[from] RenderError),
@@ -102,6 +140,7 @@ pub struct Report(pub String);
 pub fn run(cli: &Cli) -> Result<Report, Error> {
     match &cli.command {
         Command::Ts(args) => ts::run(args),
+        Command::Entry(args) => entry::run(args),
         Command::Check => Err(Error::Reserved),
     }
 }

@@ -1,11 +1,18 @@
-//! model → the JavaScript entry module: one `extends DurableObject` class
-//! per `#[dogen::object]`, forwarding its interface's methods to the Rust
-//! object over native Workers RPC. Reads only the model.
+//! The JavaScript entry module (`dogen entry`): one `extends DurableObject`
+//! class per `#[dogen::object]`, forwarding its interface's methods to the
+//! Rust object over native Workers RPC. Reads only the model. Its input is
+//! interfaces paired with the objects that serve them, not a whole [`Api`],
+//! so it is not a [`super::Backend`].
+//!
+//! [`Api`]: crate::model::Api
 
 use askama::Template;
 
 use crate::model::{Interface, Output};
 use crate::object::{Object, RPC_EXPORT};
+
+/// The entry module's file name.
+pub const ENTRY_FILE: &str = "entry.js";
 
 /// The entry module, `entry.js`, next to wasm-bindgen's `<module>_bg.js`
 /// and `<module>_bg.wasm` (`wasm-bindgen --target bundler --out-name <module>`).
@@ -42,6 +49,12 @@ pub struct EntryMethod {
 }
 
 impl EntryModule {
+    /// Renders the module.
+    pub fn render_file(&self) -> Result<super::OutputFile, super::RenderError> {
+        let contents = self.render().map_err(|source| super::RenderError { file: ENTRY_FILE, source })?;
+        Ok(super::OutputFile { name: ENTRY_FILE, contents })
+    }
+
     /// The entry for `objects`, each paired with the interface it serves.
     pub fn new(module: &str, objects: &[(&Interface, &Object)]) -> Self {
         let objects = objects
