@@ -43,9 +43,53 @@ impl<'de> Deserialize<'de> for NoArgs {
 
 /// Decodes the argument tuple of `method`.
 #[inline]
-pub fn decode_args<F: Format, T: DeserializeOwned>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
-    F::decode(args)
-        .map_err(|e| ProtocolError::new(ProtocolErrorKind::BadArguments, format!("bad arguments for `{method}`: {e}")))
+pub fn decode_args<F: Format, T: DeserializeOwned + Arity>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
+    let bad =
+        |e: String| ProtocolError::new(ProtocolErrorKind::BadArguments, format!("bad arguments for `{method}`: {e}"));
+    if let Some(len) = F::unchecked_sequence_len(args)
+        && len != T::ARITY
+    {
+        let plural = if T::ARITY == 1 { "" } else { "s" };
+        return Err(bad(format!("expected {} argument{plural}, got {len}", T::ARITY)));
+    }
+    F::decode(args).map_err(bad)
+}
+
+/// How many arguments an argument tuple holds.
+pub trait Arity {
+    /// The number of arguments.
+    const ARITY: usize;
+}
+
+impl Arity for NoArgs {
+    const ARITY: usize = 0;
+}
+
+macro_rules! arity {
+    ($($n:literal => ($($t:ident),+);)+) => {
+        $(impl<$($t),+> Arity for ($($t,)+) {
+            const ARITY: usize = $n;
+        })+
+    };
+}
+
+arity! {
+    1 => (A);
+    2 => (A, B);
+    3 => (A, B, C);
+    4 => (A, B, C, D);
+    5 => (A, B, C, D, E);
+    6 => (A, B, C, D, E, F);
+    7 => (A, B, C, D, E, F, G);
+    8 => (A, B, C, D, E, F, G, H);
+    9 => (A, B, C, D, E, F, G, H, I);
+    10 => (A, B, C, D, E, F, G, H, I, J);
+    11 => (A, B, C, D, E, F, G, H, I, J, K);
+    12 => (A, B, C, D, E, F, G, H, I, J, K, L);
+    13 => (A, B, C, D, E, F, G, H, I, J, K, L, M);
+    14 => (A, B, C, D, E, F, G, H, I, J, K, L, M, N);
+    15 => (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O);
+    16 => (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
 }
 
 /// Checks the (empty) arguments of a method that takes none.

@@ -1,0 +1,136 @@
+// The TypeScript Worker of the end-to-end test. It is type-checked with
+// `tsc --strict` against the TypeScript dogen generated for the examples
+// (their env.d.ts types `env.COUNTER` and `env.LIMITER`), then bundled and
+// run in workerd, where it calls the Rust Durable Objects over native RPC
+// and over the fetch protocol and reports each value with its runtime shape.
+import { env } from "cloudflare:workers";
+
+import { counterClient } from "../../../../examples/counter/ts/client";
+import type { Counter } from "../../../../examples/counter/ts/index";
+import type { Limits, Policy } from "../../../../examples/limiter/ts/index";
+
+/** What kind of JavaScript value `value` is, as a test can compare it. */
+function shape(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object") {
+    return Object.getPrototypeOf(value) === Object.prototype ? "object" : value.constructor.name;
+  }
+  return typeof value;
+}
+
+const shaped = (value: unknown) => ({ value, shape: shape(value) });
+
+/** The error a call threw, as `{ name, message }` (all that crosses RPC). */
+async function thrown(call: () => Promise<unknown>): Promise<{ name: string; message: string } | { returned: unknown }> {
+  try {
+    return { returned: await call() };
+  } catch (error) {
+    const e = error as Error;
+    return { name: e.name, message: e.message };
+  }
+}
+
+const T0 = 1_700_000_000_000;
+
+async function counterRoute(name: string, action: string | undefined, url: URL): Promise<Response> {
+  const stub: DurableObjectStub<Counter> = env.COUNTER.getByName(name);
+  const by = Number(url.searchParams.get("by") ?? "1");
+  switch (action) {
+    case undefined:
+    case "value":
+      return Response.json(shaped(await stub.getCounterValue()));
+    case "increment":
+      return Response.json(shaped(await stub.increment(by)));
+    case "decrement":
+      return Response.json(shaped(await stub.decrement(by)));
+    case "hello":
+      return stub.fetch("https://counter/hello");
+    case "bad-argument": {
+      // What an untyped JavaScript caller could send.
+      const untyped = stub as unknown as { increment(...args: unknown[]): Promise<unknown> };
+      const error = await thrown(() => untyped.increment("five"));
+      const tooMany = await thrown(() => untyped.increment(1, 2));
+      return Response.json({ error, tooMany, after: shaped(await stub.increment(1)) });
+    }
+    case "not-allowed": {
+      const untyped = stub as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const call = (method: string, ...args: unknown[]) => thrown(() => untyped[method]!(...args));
+      return Response.json({
+        free: await call("free"),
+        __dogen_call: await call("__dogen_call", "increment", [1]),
+        constructor: await call("constructor"),
+      });
+    }
+    case "fetch-client":
+      return Response.json(shaped(await counterClient(stub).increment(by)));
+    default:
+      return new Response(`unknown counter action ${action}`, { status: 404 });
+  }
+}
+
+async function limiterScenario(tenant: string): Promise<Response> {
+  const limiter: DurableObjectStub<Limits> = env.LIMITER.getByName(tenant);
+  const steps: Array<{ step: string; value?: unknown; shape?: string; error?: unknown }> = [];
+  const step = async (name: string, call: () => Promise<unknown>) => {
+    steps.push({ step: name, ...shaped(await call()) });
+  };
+  const first: Policy = { capacity: 3, refillPerSecond: 2, label: "first" };
+  await step("notConfigured", () => limiter.acquire("a", 1, T0));
+  await step("invalidPolicy", () => limiter.configure({ capacity: 0, refillPerSecond: 1 }));
+  await step("configure", () => limiter.configure(first));
+  await step("reconfigure", () => limiter.configure({ ...first, label: "second" }));
+  await step("acquireA", () => limiter.acquire("a", 1, T0));
+  await step("acquire", () => limiter.acquire("k", 2, T0));
+  await step("rateLimited", () => limiter.acquire("k", 2, T0));
+  await step("acquireLater", () => limiter.acquire("k", 2, T0 + 500));
+  await step("usage", () => limiter.usage("k"));
+  await step("usageMissing", () => limiter.usage("nobody"));
+  await step("buckets", () => limiter.buckets());
+  await step("reset", () => limiter.reset(null));
+  await step("history", () => limiter.history(2));
+  await step("maxSafe", () => limiter.acquire("max", 3, Number.MAX_SAFE_INTEGER));
+  await step("maxSafeUsage", () => limiter.usage("max"));
+  steps.push({ step: "unsafeArgument", error: await thrown(() => limiter.acquire("x", 1, 2 ** 60)) });
+  return Response.json(steps);
+}
+
+async function limiterAfterRestart(tenant: string): Promise<Response> {
+  const limiter: DurableObjectStub<Limits> = env.LIMITER.getByName(tenant);
+  return Response.json([{ step: "buckets", ...shaped(await limiter.buckets()) }]);
+}
+
+/** Type-checked, never run: misuse the generated types must reject. */
+export async function misuse(stub: DurableObjectStub<Counter>, limiter: DurableObjectStub<Limits>): Promise<void> {
+  // @ts-expect-error a string is not an i64
+  await stub.increment("five");
+  // @ts-expect-error wasm-bindgen's `free` is not part of the interface
+  await stub.free();
+  // @ts-expect-error `refillPerSecond` is required
+  await limiter.configure({ capacity: 1 });
+  const result = await limiter.acquire("a", 1, 0);
+  // @ts-expect-error `value` exists only once `ok` is checked
+  result.value.remaining;
+  if (result.ok) {
+    const remaining: number = result.value.remaining;
+    void remaining;
+  } else if (typeof result.error !== "string" && "RateLimited" in result.error) {
+    const retry: number = result.error.RateLimited.retry_after_ms;
+    void retry;
+  }
+}
+
+export default {
+  async fetch(request: Request, handlerEnv: Env): Promise<Response> {
+    // The handler's `env` and `cloudflare:workers`' `env` are the same bindings.
+    const same: DurableObjectNamespace<Counter> = handlerEnv.COUNTER;
+    void same;
+    const url = new URL(request.url);
+    const [kind, name, action] = url.pathname.split("/").filter(Boolean);
+    if (kind === "ready") return new Response("ready");
+    if (kind === "counter" && name) return counterRoute(name, action, url);
+    if (kind === "limiter" && name && action === "scenario") return limiterScenario(name);
+    if (kind === "limiter" && name && action === "after-restart") return limiterAfterRestart(name);
+    return new Response("not found", { status: 404 });
+  },
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,148 @@
+// End to end: the Rust Durable Objects of examples/counter and
+// examples/limiter, built to wasm32 with their generated entry modules, run
+// in a real workerd; a TypeScript Worker (type-checked against the generated
+// index.ts/env.d.ts) calls them over native Workers RPC and over the fetch
+// protocol, and reports what it got back, with each value's runtime shape.
+//
+// Build first (tests/run does): bash tests/e2e/build
+// Then: node --test tests/e2e/e2e.test.mjs
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+import { startWorkerd, work } from "./workerd.mjs";
+
+let workerd;
+
+async function get(path, base = workerd.base) {
+  const response = await fetch(base + path);
+  const text = await response.text();
+  assert.equal(response.status, 200, `${path} answered ${response.status}: ${text}\n${workerd.log()}`);
+  return text;
+}
+
+const json = async (path) => JSON.parse(await get(path));
+
+before(async () => {
+  assert.ok(existsSync(join(work, "caller.js")), "run `bash tests/e2e/build` first");
+  rmSync(join(work, "storage"), { recursive: true, force: true });
+  workerd = await startWorkerd();
+});
+
+after(async () => {
+  await workerd?.stop();
+});
+
+describe("counter over native RPC", () => {
+  test("env.COUNTER.getByName(name).increment(5) returns the new value as a number", async () => {
+    assert.deepEqual(await json("/counter/a/increment?by=5"), { value: 5, shape: "number" });
+    assert.deepEqual(await json("/counter/a/increment?by=2"), { value: 7, shape: "number" });
+    assert.deepEqual(await json("/counter/a/decrement?by=3"), { value: 4, shape: "number" });
+    assert.deepEqual(await json("/counter/a/value"), { value: 4, shape: "number" });
+  });
+
+  test("two names are two independent objects", async () => {
+    assert.deepEqual(await json("/counter/b/increment?by=1"), { value: 1, shape: "number" });
+    assert.deepEqual(await json("/counter/a/value"), { value: 4, shape: "number" });
+  });
+
+  test("a bad argument from untyped JavaScript is a clear error, and the object keeps working", async () => {
+    const out = await json("/counter/c/bad-argument");
+    assert.equal(out.error.name, "TypeError");
+    assert.match(out.error.message, /bad arguments for `increment`: invalid type: string "five", expected i64/);
+    assert.equal(out.tooMany.name, "TypeError");
+    assert.equal(out.tooMany.message, "bad arguments for `increment`: expected 1 argument, got 2");
+    assert.deepEqual(out.after, { value: 1, shape: "number" });
+  });
+
+  test("only the interface's methods are callable: not wasm-bindgen's `free`, not `__dogen_call`", async () => {
+    const out = await json("/counter/c/not-allowed");
+    for (const name of ["free", "__dogen_call", "constructor"]) {
+      assert.equal(out[name].name, "TypeError", name);
+      assert.match(out[name].message, /does not implement the method|not a function|Illegal constructor/, name);
+    }
+  });
+
+  test("the object's workers-rs fetch handler still answers", async () => {
+    assert.equal(await get("/counter/a/hello"), "hello from a Counter object");
+  });
+});
+
+describe("counter over the fetch protocol", () => {
+  test("the generated TypeScript fetch client reaches the same object", async () => {
+    assert.deepEqual(await json("/counter/a/fetch-client/increment?by=10"), { value: 14, shape: "number" });
+  });
+
+  test("the Rust Worker reaches it through the generated Rust client", async () => {
+    assert.equal(await get("/a/increment?by=1", workerd.counterBase), "15");
+    assert.equal(await get("/a", workerd.counterBase), "15");
+  });
+});
+
+describe("limiter over native RPC: structs, enums, maps, Option, typed errors, 64-bit values", () => {
+  let steps;
+  before(async () => {
+    steps = Object.fromEntries((await json("/limiter/t1/scenario")).map((s) => [s.step, s]));
+  });
+
+  test("a typed application error arrives as { ok: false, error }", () => {
+    assert.deepEqual(steps.notConfigured.value, { ok: false, error: "NotConfigured" });
+    assert.deepEqual(steps.invalidPolicy.value, {
+      ok: false,
+      error: { InvalidPolicy: "capacity must be at least 1" },
+    });
+    assert.deepEqual(steps.rateLimited.value, { ok: false, error: { RateLimited: { retry_after_ms: 500 } } });
+  });
+
+  test("Option: None is null, Some is the value", () => {
+    assert.deepEqual(steps.configure.value, { ok: true, value: null });
+    assert.deepEqual(steps.reconfigure.value.value, { capacity: 3, refillPerSecond: 2, label: "first" });
+    assert.equal(steps.usageMissing.value, null);
+    assert.equal(steps.usageMissing.shape, "null");
+  });
+
+  test("structs are plain objects with serde's field names", () => {
+    assert.deepEqual(steps.acquire.value, { ok: true, value: { remaining: 1, grantedTotal: 2 } });
+    assert.equal(steps.acquire.shape, "object");
+    assert.equal(steps.usage.shape, "object");
+    assert.deepEqual(steps.usage.value, { tokens: 0, updatedAtMs: 1_700_000_000_500, grantedTotal: 4 });
+  });
+
+  test("maps are plain objects keyed by string, in order", () => {
+    assert.equal(steps.buckets.shape, "object");
+    assert.deepEqual(Object.keys(steps.buckets.value), ["a", "k"]);
+    assert.deepEqual(steps.buckets.value.a, { tokens: 2, updatedAtMs: 1_700_000_000_000, grantedTotal: 1 });
+  });
+
+  test("internally tagged enums carry their tag", () => {
+    assert.equal(steps.history.shape, "array");
+    assert.deepEqual(steps.history.value, [
+      { type: "granted", key: "k", cost: 2, at_ms: 1_700_000_000_500 },
+      { type: "reset", key: null },
+    ]);
+  });
+
+  test("64-bit integers: exact up to 2^53 - 1, an error beyond, never rounded", () => {
+    assert.deepEqual(steps.maxSafe.value, { ok: true, value: { remaining: 0, grantedTotal: 3 } });
+    assert.equal(steps.maxSafeUsage.value.updatedAtMs, Number.MAX_SAFE_INTEGER);
+    assert.equal(steps.unsafeArgument.error.name, "TypeError");
+    assert.match(steps.unsafeArgument.error.message, /bad arguments for `acquire`/);
+  });
+
+  test("u64 results are numbers", () => {
+    assert.deepEqual(steps.reset.value, 2);
+    assert.equal(steps.reset.shape, "number");
+  });
+});
+
+describe("persistence", () => {
+  test("state survives a workerd restart", async () => {
+    await workerd.stop();
+    workerd = await startWorkerd();
+    assert.deepEqual(await json("/counter/a/value"), { value: 15, shape: "number" });
+    assert.deepEqual(await json("/counter/b/value"), { value: 1, shape: "number" });
+    const steps = Object.fromEntries((await json("/limiter/t1/after-restart")).map((s) => [s.step, s]));
+    assert.deepEqual(Object.keys(steps.buckets.value), ["max"]);
+  });
+});
