@@ -100,6 +100,41 @@ async function limiterAfterRestart(tenant: string): Promise<Response> {
   return Response.json([{ step: "buckets", ...shaped(await limiter.buckets()) }]);
 }
 
+/**
+ * `n` sequential `increment(1)` calls to the counter `name`, each timed:
+ * over native RPC, through the generated fetch client, or through the
+ * object's hand-written `POST /increment` route. For tests/e2e/bench.mjs.
+ */
+async function bench(kind: string | undefined, name: string, n: number): Promise<Response> {
+  const stub: DurableObjectStub<Counter> = env.COUNTER.getByName(name);
+  const client = counterClient(stub);
+  const hand = async (): Promise<number> => {
+    const response = await stub.fetch("https://counter/increment", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ amount: 1 }),
+    });
+    if (!response.ok) throw new Error(`hand-written route answered ${response.status}`);
+    return (await response.json()) as number;
+  };
+  const calls: Record<string, () => Promise<number>> = {
+    rpc: () => stub.increment(1),
+    fetch: () => client.increment(1),
+    hand,
+  };
+  const call = kind === undefined ? undefined : calls[kind];
+  if (call === undefined) return new Response(`unknown benchmark ${kind}`, { status: 404 });
+  const times: number[] = [];
+  let last = 0;
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    last = await call();
+    times.push(performance.now() - t);
+  }
+  return Response.json({ kind, n, totalMs: performance.now() - start, last, times });
+}
+
 /** Type-checked, never run: misuse the generated types must reject. */
 export async function misuse(stub: DurableObjectStub<Counter>, limiter: DurableObjectStub<Limits>): Promise<void> {
   // @ts-expect-error a string is not an i64
@@ -128,6 +163,7 @@ export default {
     const url = new URL(request.url);
     const [kind, name, action] = url.pathname.split("/").filter(Boolean);
     if (kind === "ready") return new Response("ready");
+    if (kind === "bench") return bench(name, action ?? "bench", Number(url.searchParams.get("n") ?? "100"));
     if (kind === "counter" && name) return counterRoute(name, action, url);
     if (kind === "limiter" && name && action === "scenario") return limiterScenario(name);
     if (kind === "limiter" && name && action === "after-restart") return limiterAfterRestart(name);

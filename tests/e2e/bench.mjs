@@ -1,0 +1,71 @@
+// Benchmarks native RPC into a Rust Durable Object against the fetch paths,
+// in one workerd run (not a test: numbers, not assertions).
+//
+//   bash tests/e2e/build --release && node tests/e2e/bench.mjs
+//
+// Three ways for the TypeScript caller to do `increment(1)` on the counter:
+//   rpc    native Workers RPC through the entry module `dogen entry` writes
+//   fetch  the generated TypeScript fetch client (dogen's wire format)
+//   hand   a hand-written `POST /increment` route of the same object
+// Each does the same work in the object (a storage read and write).
+//
+// Throughput: the caller Worker makes N sequential calls and times the batch
+// (workerd's clock ticks in whole milliseconds, too coarse for one call).
+// Latency: Node sends one request per call, each making exactly one call, and
+// times it; this includes the Node -> workerd HTTP hop, measured alone as
+// `none` (a request that makes no call), so differences are the calls'.
+import { startWorkerd } from "./workerd.mjs";
+
+const KINDS = ["rpc", "fetch", "hand"];
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const BATCH = Number(process.env.BATCH ?? 1000);
+const SAMPLES = Number(process.env.SAMPLES ?? 2000);
+
+const workerd = await startWorkerd();
+const get = async (path) => {
+  const response = await fetch(workerd.base + path);
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+};
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const median = (xs) => quantile(xs.slice().sort((a, b) => a - b), 0.5);
+
+try {
+  for (const kind of KINDS) await get(`/bench/${kind}/warm?n=300`);
+
+  const throughput = Object.fromEntries(KINDS.map((k) => [k, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const kind of KINDS) {
+      const { totalMs } = await get(`/bench/${kind}/batch-${round}?n=${BATCH}`);
+      throughput[kind].push((BATCH / totalMs) * 1000);
+    }
+  }
+
+  const latency = Object.fromEntries(["none", ...KINDS].map((k) => [k, []]));
+  for (let i = 0; i < SAMPLES; i++) {
+    for (const kind of ["none", ...KINDS]) {
+      const path = kind === "none" ? "/ready" : `/bench/${kind}/latency?n=1`;
+      const t = process.hrtime.bigint();
+      const response = await fetch(workerd.base + path);
+      await response.arrayBuffer();
+      latency[kind].push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+
+  const rows = KINDS.map((kind) => {
+    const sorted = latency[kind].slice().sort((a, b) => a - b);
+    return { kind, callsPerSec: median(throughput[kind]), p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
+  });
+  const none = latency.none.slice().sort((a, b) => a - b);
+  const hand = rows.find((r) => r.kind === "hand");
+  console.log(`workerd, one run: ${ROUNDS} rounds x ${BATCH} calls (throughput), ${SAMPLES} timed requests each (latency)`);
+  console.log(`HTTP hop alone (none): p50 ${quantile(none, 0.5).toFixed(3)} ms, p99 ${quantile(none, 0.99).toFixed(3)} ms`);
+  console.log("kind   calls/s  vs hand   p50 ms  p99 ms  (latency includes the HTTP hop)");
+  for (const r of rows) {
+    console.log(
+      `${r.kind.padEnd(6)} ${r.callsPerSec.toFixed(0).padStart(7)}  ${(r.callsPerSec / hand.callsPerSec).toFixed(2).padStart(6)}x  ${r.p50.toFixed(3).padStart(6)}  ${r.p99.toFixed(3).padStart(6)}`,
+    );
+  }
+} finally {
+  await workerd.stop();
+}
