@@ -356,6 +356,7 @@ impl Api {
     /// The type definition named `name`, if the API has one.
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
         use syn::ext::IdentExt as _;
+        let name = name.strip_prefix("r#").unwrap_or(name);
         self.types.binary_search_by(|t| t.ident.unraw().to_string().as_str().cmp(name)).ok().map(|i| &self.types[i])
     }
 }

@@ -165,7 +165,7 @@ fn internally_tagged_newtypes_hold_objects(cx: &Ctxt, api: &Api, def: &TypeDef, 
                 cx.error_spanned_by(
                     &t.ty,
                     format!(
-                        "variant `{}` of an internally tagged enum holds {}; serde can only add the tag `{}` to a struct, a map or a unit, so dogen cannot type it",
+                        "variant `{}` of an internally tagged enum holds {}; dogen types the tag `{}` only on structs and units (serde itself refuses all but structs, maps and units)",
                         v.ident,
                         kind.describe(),
                         tag_of(e)
@@ -308,7 +308,7 @@ fn key_kind(api: &Api, scope: Option<&TypeDef>, shape: &Shape, depth: usize) -> 
 enum Kind {
     Object,
     Null,
-    Other,
+    Other(&'static str),
     Unknown,
     /// A name that did not resolve: already reported.
     Unresolved,
@@ -319,7 +319,7 @@ impl Kind {
         match self {
             Kind::Object => "an object",
             Kind::Null => "a unit (`null`)",
-            Kind::Other => "not an object",
+            Kind::Other(what) => what,
             Kind::Unknown => "a type parameter, which may not be an object",
             Kind::Unresolved => "unknown",
         }
@@ -341,7 +341,7 @@ fn wire_kind(api: &Api, scope: &TypeDef, shape: &Shape, depth: usize) -> Kind {
             match &def.body {
                 TypeBody::Alias(t) | TypeBody::Transparent(t) => wire_kind(api, def, &t.shape, depth + 1),
                 TypeBody::Unit => Kind::Null,
-                TypeBody::Tuple(_) => Kind::Other,
+                TypeBody::Tuple(_) => Kind::Other("an array"),
                 TypeBody::Object(_) => Kind::Object,
                 TypeBody::Enum(e) => {
                     let every = |f: &dyn Fn(&crate::model::Variant) -> bool| e.variants.iter().all(f);
@@ -360,11 +360,16 @@ fn wire_kind(api: &Api, scope: &TypeDef, shape: &Shape, depth: usize) -> Kind {
                             every(&|v| variant_untagged_kind(api, def, &v.body, depth) == Kind::Object)
                         }
                     };
-                    if object { Kind::Object } else { Kind::Other }
+                    if object { Kind::Object } else { Kind::Other("an enum with variants that are not objects") }
                 }
             }
         }
-        _ => Kind::Other,
+        Shape::Bool => Kind::Other("a boolean"),
+        Shape::Int(_) | Shape::Float(_) => Kind::Other("a number"),
+        Shape::Char | Shape::String => Kind::Other("a string"),
+        Shape::Option(_) => Kind::Other("an `Option`"),
+        Shape::Seq(_) | Shape::Array(..) | Shape::Tuple(_) => Kind::Other("an array"),
+        Shape::Map(..) => Kind::Other("a map, whose keys TypeScript cannot merge with the others"),
     }
 }
 
@@ -372,7 +377,7 @@ fn variant_untagged_kind(api: &Api, def: &TypeDef, body: &VariantBody, depth: us
     match body {
         VariantBody::Unit => Kind::Null,
         VariantBody::Newtype(t) => wire_kind(api, def, &t.shape, depth + 1),
-        VariantBody::Tuple(_) => Kind::Other,
+        VariantBody::Tuple(_) => Kind::Other("an array"),
         VariantBody::Struct(_) => Kind::Object,
     }
 }

@@ -57,6 +57,8 @@ pub enum Parent {
     Array,
     /// A member of an intersection.
     Intersection,
+    /// A member of a union.
+    UnionMember,
 }
 
 /// Allocates group ids, unique within one document.
@@ -137,6 +139,9 @@ impl Ts {
             Ts::Tuple(items) => tuple(items, ids),
             Ts::Object(members) => object(members, false, ids),
             Ts::Union(members) => union(members, parent, ids),
+            Ts::Intersection(types) if matches!(parent, Parent::UnionMember | Parent::Array) => {
+                concat([text("("), intersection(types, ids), text(")")])
+            }
             Ts::Intersection(types) => intersection(types, ids),
         }
     }
@@ -209,11 +214,15 @@ fn member(m: &Member, ids: &Ids) -> Doc {
 
 fn union(members: &[(Vec<String>, Ts)], parent: Parent, ids: &Ids) -> Doc {
     if hugs(members) {
-        return join(text(" | "), members.iter().map(|(_, m)| m.doc(Parent::Annotation, ids)));
+        let hugged = join(text(" | "), members.iter().map(|(_, m)| m.doc(Parent::UnionMember, ids)));
+        return match parent {
+            Parent::Array | Parent::Intersection => concat([text("("), hugged, text(")")]),
+            _ => hugged,
+        };
     }
     let code = group(concat(members.iter().enumerate().map(|(i, (_, m))| {
         let prefix = if i == 0 { if_break(text("| "), text("")) } else { concat([line(), text("| ")]) };
-        concat([prefix, align(2, m.doc(Parent::Annotation, ids))])
+        concat([prefix, align(2, m.doc(Parent::UnionMember, ids))])
     })));
     match parent {
         Parent::Array | Parent::Intersection => {
@@ -225,7 +234,7 @@ fn union(members: &[(Vec<String>, Ts)], parent: Parent, ids: &Ids) -> Doc {
             if_break(text(")"), text("")),
         ])),
         Parent::Alias | Parent::TypeArgument | Parent::Tuple(_) => code,
-        Parent::Annotation => group(indent(concat([softline(), code]))),
+        Parent::Annotation | Parent::UnionMember => group(indent(concat([softline(), code]))),
     }
 }
 

@@ -48,7 +48,8 @@ impl<'a> Types<'a> {
                     let params = def.generics.iter().map(|p| Ts::Ref(p.ident.to_string(), Vec::new())).collect();
                     return Ts::Ref(def.ident.unraw().to_string(), params);
                 }
-                Ts::Ref(name.clone(), args.iter().map(|s| self.shape(s)).collect())
+                let name = name.strip_prefix("r#").unwrap_or(name).to_owned();
+                Ts::Ref(name, args.iter().map(|s| self.shape(s)).collect())
             }
         }
     }
@@ -70,7 +71,7 @@ impl<'a> Types<'a> {
             Shape::Int(_) => Key::Number,
             Shape::Named(name, _) if depth < 32 => match self.api.type_def(name).map(|d| &d.body) {
                 Some(TypeBody::Alias(t) | TypeBody::Transparent(t)) => self.key(&t.shape, depth + 1),
-                Some(TypeBody::Enum(_)) => Key::Enum(name.clone()),
+                Some(TypeBody::Enum(_)) => Key::Enum(name.strip_prefix("r#").unwrap_or(name).to_owned()),
                 _ => Key::String,
             },
             _ => Key::String,

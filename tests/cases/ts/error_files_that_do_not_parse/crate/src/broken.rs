@@ -1,0 +1,4 @@
+pub struct Broken {
+    pub a: u8
+    pub b: u8,
+}

@@ -1,0 +1,16 @@
+import { env } from "cloudflare:workers";
+import { check, type Equal } from "../../../ts/check";
+import type { Item, Lookups } from "./index";
+
+check<Equal<Parameters<Lookups["find"]>, [number | null, string | null]>>();
+check<Equal<ReturnType<Lookups["find"]>, Promise<Item | null>>>();
+check<Equal<ReturnType<Lookups["nested"]>, Promise<(Item | null)[]>>>();
+
+export async function call(): Promise<number> {
+  const stub = env.LOOKUPS.getByName("a");
+  const found = await stub.find(null, "hint");
+  const all = await stub.nested(null);
+  // @ts-expect-error arguments travel as an array: none may be left out
+  await stub.find(1);
+  return (found?.id ?? 0) + all.length + ((await stub.count()) ?? 0);
+}

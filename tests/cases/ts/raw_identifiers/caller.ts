@@ -1,0 +1,18 @@
+import { env } from "cloudflare:workers";
+import { check, type Equal } from "../../../ts/check";
+import type { Kind, Reference } from "./index";
+
+check<Equal<Reference, { type: string; asyncMode: boolean; kind: Kind }>>();
+check<Equal<Kind, "Loop" | "Plain">>();
+
+export async function call(): Promise<string> {
+  const stub = env.KEYWORDS.getByName("a");
+  const reference = await stub.rMatch({
+    type: "t",
+    asyncMode: true,
+    kind: "Loop",
+  });
+  // @ts-expect-error `r#` is not part of the name
+  await stub.rMatch({ "r#type": "t", asyncMode: true, kind: "Loop" });
+  return reference.type;
+}

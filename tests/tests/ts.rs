@@ -1,0 +1,251 @@
+//! `dogen ts` golden cases, and proof that the golden TypeScript works.
+//!
+//! Each folder in `cases/ts/` is one behaviour: a crate (`input.rs` as its
+//! root module, or `crate/src/lib.rs` with modules beside it) and what
+//! `dogen ts` makes of it: `index.ts` and `env.d.ts` always, `client.ts`
+//! where the case is about the client, or `errors.txt` when the crate is
+//! refused. Bless new or changed outputs with `UPDATE_EXPECT=1`, then read
+//! the diff.
+//!
+//! Every golden output is then compiled by the real `tsc` (from
+//! `node_modules`, pinned by `package-lock.json`; run `npm ci` first)
+//! together with the case's `caller.ts`, which uses the types and holds
+//! `@ts-expect-error` lines for misuse the types must reject. All cases are
+//! one program, one `tsc` run: each case's trait has its own name, so their
+//! bindings merge into one `Env` without clashing.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use dogen_codegen::cli::Error;
+use dogen_codegen::cli::ts::generate;
+
+/// Where the cases live, relative to this crate.
+const CASES: &str = "cases/ts";
+
+/// Files every succeeding case must have beside its input.
+const ALWAYS: &[&str] = &["index.ts", "env.d.ts"];
+
+/// The client is compared only where a case keeps a golden `client.ts`.
+const CLIENT: &str = "client.ts";
+
+/// Expected diagnostics of a refused crate.
+const ERRORS: &str = "errors.txt";
+
+/// The case's own TypeScript, compiled with the golden files.
+const CALLER: &str = "caller.ts";
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+}
+
+/// Every case folder, sorted.
+fn cases() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(CASES);
+    let mut cases: Vec<PathBuf> = fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", root.display()))
+        .map(|entry| entry.expect("a readable directory entry").path())
+        .filter(|path| path.is_dir())
+        .collect();
+    cases.sort();
+    cases
+}
+
+fn name(case: &Path) -> String {
+    case.file_name().expect("a case folder has a name").to_string_lossy().into_owned()
+}
+
+/// The root module of a case's crate.
+fn root_module(case: &Path) -> PathBuf {
+    let single = case.join("input.rs");
+    if single.is_file() { single } else { case.join("crate/src/lib.rs") }
+}
+
+fn bless() -> bool {
+    std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1")
+}
+
+/// What `dogen ts` made of one case.
+enum Outcome {
+    /// The generated files, by name.
+    Files(BTreeMap<&'static str, String>),
+    /// The diagnostics, one per line, paths relative to the case folder.
+    Errors(String),
+}
+
+fn run_case(case: &Path) -> Outcome {
+    match generate(&root_module(case)) {
+        Ok((_, files)) => Outcome::Files(files.into_iter().map(|f| (f.name, f.contents)).collect()),
+        Err(Error::Diagnostics(list)) => {
+            let prefix = format!("{}/", case.display());
+            let lines: Vec<String> = list.iter().map(|d| d.to_string().replace(&prefix, "")).collect();
+            Outcome::Errors(lines.join("\n") + "\n")
+        }
+        Err(other) => Outcome::Errors(format!("{other}\n")),
+    }
+}
+
+/// Compares `actual` with the golden file `path`, or writes it when
+/// blessing. Returns a failure message.
+fn compare(path: &Path, actual: &str) -> Option<String> {
+    if bless() {
+        fs::write(path, actual).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        return None;
+    }
+    match fs::read_to_string(path) {
+        Ok(expected) if expected == actual => None,
+        Ok(expected) => Some(format!("{} differs:\n{}", path.display(), diff(&expected, actual))),
+        Err(_) => Some(format!("{} is missing; run with UPDATE_EXPECT=1 to write it", path.display())),
+    }
+}
+
+/// The first differing lines, for a readable failure.
+fn diff(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let first = e.iter().zip(&a).position(|(x, y)| x != y).unwrap_or(e.len().min(a.len()));
+    let show =
+        |lines: &[&str]| lines.iter().skip(first).take(6).map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n");
+    format!("  at line {}:\n  expected:\n{}\n  actual:\n{}", first + 1, show(&e), show(&a))
+}
+
+#[test]
+fn golden_outputs_match() {
+    let cases = cases();
+    assert!(cases.len() >= 30, "expected at least 30 cases in {CASES}, found {}", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        match run_case(case) {
+            Outcome::Files(files) => {
+                if case.join(ERRORS).exists() && !bless() {
+                    failures.push(format!("{}: expected errors, but dogen ts succeeded", name(case)));
+                    continue;
+                }
+                for file in ALWAYS {
+                    failures.extend(compare(&case.join(file), &files[file]));
+                }
+                if case.join(CLIENT).exists() {
+                    failures.extend(compare(&case.join(CLIENT), &files[CLIENT]));
+                }
+                if !case.join(CALLER).exists() {
+                    failures.push(format!("{}: no {CALLER} uses the generated types", name(case)));
+                }
+            }
+            Outcome::Errors(errors) => failures.extend(compare(&case.join(ERRORS), &errors)),
+        }
+    }
+    assert!(failures.is_empty(), "{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn golden_outputs_are_deterministic() {
+    for case in cases() {
+        let (first, second) = (run_case(&case), run_case(&case));
+        match (first, second) {
+            (Outcome::Files(a), Outcome::Files(b)) => assert_eq!(a, b, "{}: two runs differ", name(&case)),
+            (Outcome::Errors(a), Outcome::Errors(b)) => assert_eq!(a, b, "{}: two runs differ", name(&case)),
+            _ => panic!("{}: one run failed and the other did not", name(&case)),
+        }
+    }
+}
+
+/// The directory where tests put files for `tsc` and wrangler.
+pub fn work_dir(what: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dogen-ts").join(what);
+    if dir.exists() {
+        fs::remove_dir_all(&dir).unwrap_or_else(|e| panic!("cannot clear {}: {e}", dir.display()));
+    }
+    fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    dir
+}
+
+/// The pinned `node` and a script under `node_modules`, or a failure that
+/// says how to install them.
+pub fn node_tool(script: &str) -> Command {
+    let root = repo_root();
+    let node = root.join("node_modules/.bin/node");
+    let script = root.join("node_modules").join(script);
+    assert!(
+        node.exists() && script.exists(),
+        "{} is missing: run `npm ci` at the repository root ({}) to install the pinned TypeScript tools",
+        script.display(),
+        root.display()
+    );
+    let mut command = Command::new(node);
+    command.arg(script);
+    command
+}
+
+/// Runs `tsc -p <dir>` and fails with its output.
+pub fn tsc(project: &Path) {
+    let output =
+        node_tool("typescript/bin/tsc").arg("-p").arg(project).arg("--pretty").arg("false").output().expect("tsc runs");
+    assert!(
+        output.status.success(),
+        "tsc rejected {}:\n{}{}",
+        project.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A tsconfig.json extending the shared options, listing `files`.
+pub fn tsconfig(dir: &Path, files: &[PathBuf], types: &[&str]) {
+    let base = repo_root().join("tests/ts/tsconfig.base.json");
+    let type_roots = repo_root().join("node_modules/@cloudflare");
+    let list = |items: Vec<String>| items.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ");
+    let json = format!(
+        "{{\n  \"extends\": {:?},\n  \"compilerOptions\": {{ \"types\": [{}], \"typeRoots\": [{:?}] }},\n  \"files\": [{}]\n}}\n",
+        base.display().to_string(),
+        list(types.iter().map(|t| (*t).to_owned()).collect()),
+        type_roots.display().to_string(),
+        list(files.iter().map(|f| f.display().to_string()).collect()),
+    );
+    fs::write(dir.join("tsconfig.json"), json).expect("tsconfig.json is written");
+}
+
+#[test]
+fn golden_outputs_type_check() {
+    let work = work_dir("cases");
+    let check = repo_root().join("tests/ts/check.ts");
+    let mut files = vec![check.clone()];
+    let mut bindings = BTreeMap::new();
+    for case in cases() {
+        if case.join(ERRORS).exists() {
+            continue;
+        }
+        let Outcome::Files(generated) = run_case(&case) else { continue };
+        let dir = work.join(name(&case));
+        fs::create_dir_all(&dir).expect("case dir");
+        for file in [ALWAYS, &[CLIENT, CALLER]].concat() {
+            let golden = case.join(file);
+            let contents = match fs::read_to_string(&golden) {
+                Ok(text) => text,
+                // No golden client: the generated one is still compiled.
+                Err(_) if file == CLIENT => generated[CLIENT].clone(),
+                Err(_) => panic!("{} is missing", golden.display()),
+            };
+            // The callers import the shared helpers by a path from their folder.
+            let contents = contents
+                .replace("\"../../../ts/check\"", &format!("{:?}", check.with_extension("").display().to_string()));
+            fs::write(dir.join(file), contents).expect("copied");
+            files.push(dir.join(file));
+        }
+        let own: std::collections::BTreeSet<String> = generated["env.d.ts"]
+            .lines()
+            .filter(|l| l.contains(": DurableObjectNamespace<"))
+            .map(|l| l.trim().split(':').next().unwrap_or_default().to_owned())
+            .collect();
+        for binding in own {
+            if let Some(other) = bindings.insert(binding.clone(), name(&case)) {
+                panic!(
+                    "cases `{other}` and `{}` both bind `{binding}`: give each case's traits their own names",
+                    name(&case)
+                );
+            }
+        }
+    }
+    tsconfig(&work, &files, &["workers-types"]);
+    tsc(&work);
+}
