@@ -29,9 +29,9 @@ mod dispatch;
 mod error;
 mod format;
 pub mod protocol;
-mod transport;
 #[cfg(feature = "worker")]
 pub mod rpc;
+mod transport;
 #[cfg(feature = "worker")]
 pub mod worker;
 
