@@ -249,3 +249,81 @@ fn golden_outputs_type_check() {
     tsconfig(&work, &files, &["workers-types"]);
     tsc(&work);
 }
+
+/// Copies `from` into `to`, recursively.
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("target dir");
+    for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("cannot list {}: {e}", from.display())) {
+        let entry = entry.expect("a readable entry");
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copied");
+        }
+    }
+}
+
+/// What `wrangler types` must write for `COUNTER` in each fixture, so the
+/// test knows it checks the layout it means to.
+const WRANGLER_FIXTURES: &[(&str, &str)] = &[
+    ("other-script", "COUNTER: DurableObjectNamespace /* Counter from counter-rs */;"),
+    ("same-script", "COUNTER: DurableObjectNamespace<import(\"./src/index\").Counter>;"),
+    ("same-script-untyped", "COUNTER: DurableObjectNamespace /* Counter */;"),
+];
+
+/// One fixture: real `wrangler types` output, the generated `env.d.ts`,
+/// `index.ts` and `client.ts`, and a TypeScript Worker calling the object,
+/// compiled together. The runtime types come from wrangler's
+/// `worker-configuration.d.ts` only (no `@cloudflare/workers-types`).
+fn wrangler_fixture(fixture: &str, expected_binding: &str) {
+    let fixtures = repo_root().join("tests/ts/wrangler");
+    let work = work_dir(&format!("wrangler/{fixture}"));
+    copy_dir(&fixtures.join(fixture), &work);
+    fs::copy(fixtures.join("caller.ts"), work.join("caller.ts")).expect("caller copied");
+    let (_, files) = generate(&fixtures.join("counter/src/lib.rs")).expect("the counter crate generates");
+    fs::create_dir_all(work.join("dogen")).expect("dogen dir");
+    for file in &files {
+        fs::write(work.join("dogen").join(file.name), &file.contents).expect("generated file written");
+    }
+    let output = node_tool("wrangler/bin/wrangler.js")
+        .arg("types")
+        .current_dir(&work)
+        .env("WRANGLER_SEND_METRICS", "false")
+        .env("WRANGLER_LOG_PATH", work.join(".wrangler/logs"))
+        .env("CI", "1")
+        .output()
+        .expect("wrangler runs");
+    assert!(
+        output.status.success(),
+        "wrangler types failed in {}:\n{}{}",
+        work.display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let generated = fs::read_to_string(work.join("worker-configuration.d.ts")).expect("wrangler wrote its types");
+    assert!(
+        generated.contains(expected_binding),
+        "{fixture}: wrangler types no longer declares `{expected_binding}`; the fixture does not test what it says"
+    );
+    let mut sources = vec![work.join("worker-configuration.d.ts"), work.join("caller.ts")];
+    sources.extend(files.iter().map(|f| work.join("dogen").join(f.name)));
+    for entry in fs::read_dir(work.join("src")).expect("src") {
+        sources.push(entry.expect("entry").path());
+    }
+    sources.sort();
+    tsconfig(&work, &sources, &[]);
+    tsc(&work);
+}
+
+#[test]
+fn wrangler_types_merge_with_the_generated_env() {
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = WRANGLER_FIXTURES
+            .iter()
+            .map(|(fixture, binding)| (fixture, scope.spawn(move || wrangler_fixture(fixture, binding))))
+            .collect();
+        let failed: Vec<&str> = runs.into_iter().filter_map(|(f, run)| run.join().is_err().then_some(*f)).collect();
+        assert!(failed.is_empty(), "wrangler fixtures failed: {failed:?} (see their panics above)");
+    });
+}
