@@ -1,5 +1,5 @@
-//! The `#[durable(...)]` attribute: on the trait (`binding`, `class`) and on
-//! its methods (`rename`).
+//! The `#[durable(...)]` attribute: on the trait (`binding`, `class`,
+//! `sqlite`) and on its methods (`rename`).
 //!
 //! Keys are named constants; an unknown key is an error that lists the
 //! allowed ones.
@@ -15,11 +15,14 @@ pub const DURABLE: &str = "durable";
 pub const BINDING: &str = "binding";
 /// Trait key: the JavaScript class name.
 pub const CLASS: &str = "class";
+/// Trait key: `sqlite = false` asks for key-value storage instead of
+/// SQLite when `dogen wrangler` creates the class's migration.
+pub const SQLITE: &str = "sqlite";
 /// Method key: the wire name.
 pub const RENAME: &str = "rename";
 
 /// Keys accepted on the trait.
-pub const TRAIT_KEYS: &[&str] = &[BINDING, CLASS];
+pub const TRAIT_KEYS: &[&str] = &[BINDING, CLASS, SQLITE];
 /// Keys accepted on a method.
 pub const METHOD_KEYS: &[&str] = &[RENAME];
 
@@ -32,6 +35,15 @@ pub struct Spanned {
     pub span: Span,
 }
 
+/// A boolean value and where it was written.
+#[derive(Debug, Clone, Copy)]
+pub struct SpannedBool {
+    /// The value.
+    pub value: bool,
+    /// The literal's span.
+    pub span: Span,
+}
+
 /// What `#[durable(...)]` on the trait says.
 #[derive(Debug, Clone, Default)]
 pub struct TraitAttrs {
@@ -39,6 +51,8 @@ pub struct TraitAttrs {
     pub binding: Option<Spanned>,
     /// `class = "..."`.
     pub class: Option<Spanned>,
+    /// `sqlite = true | false`.
+    pub sqlite: Option<SpannedBool>,
 }
 
 /// What `#[durable(...)]` on a method says.
@@ -58,6 +72,8 @@ impl TraitAttrs {
                 set_once(cx, &meta, &mut attrs.binding)
             } else if meta.path.is_ident(CLASS) {
                 set_once(cx, &meta, &mut attrs.class)
+            } else if meta.path.is_ident(SQLITE) {
+                set_bool_once(cx, &meta, &mut attrs.sqlite)
             } else {
                 unknown_key(cx, &meta, TRAIT_KEYS)
             }
@@ -147,6 +163,30 @@ fn set_once(cx: &Ctxt, meta: &ParseNestedMeta<'_>, slot: &mut Option<Spanned>) -
         cx.error_spanned_by(&meta.path, format!("duplicate `durable` attribute key `{key}`"));
     } else {
         *slot = Some(Spanned { value: lit.value(), span: lit.span() });
+    }
+    Ok(())
+}
+
+/// Stores the boolean value of `meta` in `slot`, like [`set_once`] does for
+/// strings.
+fn set_bool_once(cx: &Ctxt, meta: &ParseNestedMeta<'_>, slot: &mut Option<SpannedBool>) -> syn::Result<()> {
+    let key = key_name(meta);
+    if !meta.input.peek(syn::Token![=]) {
+        cx.error_spanned_by(&meta.path, format!("`durable` attribute key `{key}` needs a value: `{key} = false`"));
+        skip_value(meta)?;
+        return Ok(());
+    }
+    let lit = match meta.value()?.parse::<syn::Expr>()? {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Bool(lit), .. }) => lit,
+        other => {
+            cx.error_spanned_by(other, format!("the value of `{key}` must be `true` or `false`: `{key} = false`"));
+            return Ok(());
+        }
+    };
+    if slot.is_some() {
+        cx.error_spanned_by(&meta.path, format!("duplicate `durable` attribute key `{key}`"));
+    } else {
+        *slot = Some(SpannedBool { value: lit.value, span: lit.span });
     }
     Ok(())
 }

@@ -13,6 +13,8 @@
 //! - [`scan`]: a crate's files and modules, read without compiling it.
 //! - [`serde`]: the serde types the interfaces reach, into the model.
 //! - [`backend`]: one backend per target language (TypeScript).
+//! - [`lock`]: the interface lock file and breaking-change detection.
+//! - [`wrangler`]: wrangler config kept in step with the interfaces.
 //! - [`cli`]: the commands, as a library.
 #![warn(missing_docs)]
 
@@ -23,6 +25,8 @@ pub mod backend;
 pub mod cli;
 pub mod ctxt;
 pub mod expand;
+#[cfg(feature = "cli")]
+pub mod lock;
 pub mod model;
 pub mod object;
 pub mod parse;

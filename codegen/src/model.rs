@@ -25,6 +25,10 @@ pub struct Interface {
     pub binding_span: Span,
     /// Where `class` was written, or the trait's name when defaulted.
     pub class_span: Span,
+    /// Whether the class stores its data in SQLite (the default) rather
+    /// than key-value storage (`#[durable(sqlite = false)]`). Only the
+    /// migration that creates the class reads it.
+    pub sqlite: bool,
     /// The trait's doc comment, one entry per `///` line.
     pub docs: Vec<String>,
     /// The methods, in source order.

@@ -43,6 +43,7 @@ impl Interface {
             class,
             binding_span,
             class_span,
+            sqlite: attrs.sqlite.is_none_or(|s| s.value),
             docs: attr::docs(&item.attrs),
             methods,
         }

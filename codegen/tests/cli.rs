@@ -234,9 +234,9 @@ fn usage_errors_exit_with_two() {
 }
 
 #[test]
-fn check_is_reserved() {
+fn check_needs_out_or_breaking() {
     let dir = scratch("check");
     let output = dogen(&["check"], &dir);
-    assert_eq!(output.status.code(), Some(FAILURE));
-    assert!(stderr(&output).contains("`dogen check` is reserved"), "{}", stderr(&output));
+    assert_eq!(output.status.code(), Some(USAGE));
+    assert!(stderr(&output).contains("--out <DIR>|--breaking"), "{}", stderr(&output));
 }

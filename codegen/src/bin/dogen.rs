@@ -10,19 +10,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(&cli) {
         Ok(report) => {
-            println!("{report}");
+            if !report.is_empty() {
+                println!("{report}");
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {
+            let code = error.downcast_ref::<Error>().map_or(1, |e| e.exit_code(&cli.command));
             match error.downcast_ref::<Error>() {
                 // Already one `file:line:col: error: message` per line.
                 Some(Error::Diagnostics(list)) => {
                     eprintln!("{}", error.root_cause());
                     eprintln!("error: {} error(s); nothing was written", list.len());
                 }
+                // Drift or breaking changes: the findings are the output.
+                Some(Error::Check(failure)) => {
+                    println!("{}", failure.report);
+                    eprintln!("error: {}", failure.summary);
+                }
                 _ => eprintln!("error: {error:#}"),
             }
-            ExitCode::FAILURE
+            ExitCode::from(code)
         }
     }
 }

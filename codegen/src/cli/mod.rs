@@ -1,8 +1,11 @@
 //! The `dogen` command line as a library: the arguments (clap) and the
 //! commands. `src/bin/dogen.rs` only parses, runs and reports.
 
+pub mod check;
 pub mod entry;
+pub mod lock;
 pub mod ts;
+pub mod wrangler;
 pub mod write;
 
 use std::path::PathBuf;
@@ -49,9 +52,47 @@ pub enum Command {
         wasm-bindgen --target bundler --out-name index --out-dir build target/wasm32-unknown-unknown/release/counter.wasm\n  \
         dogen entry examples/counter --out build      # then main = \"build/entry.js\" in wrangler config")]
     Entry(EntryArgs),
-    /// Reserved: checking that generated files are up to date. Not available yet.
-    #[command(hide = true)]
-    Check,
+    /// Check, writing nothing, that the files in DIR are what `dogen ts`
+    /// writes (`--out DIR`), and that the interface has no breaking change
+    /// since its lock file (`--breaking`).
+    ///
+    /// `--out DIR`: prints a unified diff per changed file and lists missing
+    /// files and extra ones. DIR belongs to dogen: every file in it that
+    /// `dogen ts` does not write is extra.
+    ///
+    /// `--breaking`: compares the interface with `dogen.lock` (or with the
+    /// lock at a git revision, `--against`), prints every change as
+    /// `file:line: breaking|compatible [kind] `item`: why`, and fails on any
+    /// breaking one. docs/breaking.md has the rules.
+    ///
+    /// Exit status: 0 when everything matches, 1 on drift or a breaking
+    /// change, 2 on usage errors, unreadable crates or lock files.
+    #[command(after_help = "Examples:\n  \
+        dogen check examples/counter --out examples/counter/ts\n  \
+        dogen check --breaking --against origin/main")]
+    Check(check::CheckArgs),
+    /// Write `dogen.lock`: every durable interface (classes, bindings,
+    /// methods with wire names, argument and result types, and the serde
+    /// types they reach), the baseline of `dogen check --breaking`.
+    ///
+    /// Writing the lock accepts the current interface, breaking changes
+    /// included (they are listed). `--rename OLD=NEW` records that class
+    /// OLD became NEW, so `dogen check --breaking` treats it as compatible
+    /// and `dogen wrangler` adds the `renamed_classes` migration.
+    #[command(after_help = "Example:\n  dogen lock examples/counter")]
+    Lock(LockArgs),
+    /// Bring `durable_objects.bindings` and `migrations` of the crate's
+    /// wrangler config (`wrangler.json`, `wrangler.jsonc` or `wrangler.toml`)
+    /// in line with its interfaces, keeping comments and formatting.
+    ///
+    /// A missing binding is added, a binding of ours gets its interface's
+    /// name, a new class gets a migration (`new_sqlite_classes`, or
+    /// `new_classes` for `#[durable(sqlite = false)]`), a class renamed in
+    /// the lock file gets `renamed_classes`. A class that lost its
+    /// interface is reported, and deleted only with `--delete-removed`.
+    /// With `--check`, nothing is written and drift exits 1.
+    #[command(after_help = "Examples:\n  dogen wrangler examples/counter\n  dogen wrangler --check")]
+    Wrangler(wrangler::WranglerArgs),
 }
 
 /// Arguments of `dogen ts`.
@@ -64,6 +105,20 @@ pub struct TsArgs {
     /// missing; other files in it are left alone).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
+}
+
+/// Arguments of `dogen lock`.
+#[derive(Debug, clap::Args)]
+pub struct LockArgs {
+    /// The crate: a directory with `src/lib.rs` or `src/main.rs`.
+    #[arg(default_value = ".", value_name = "CRATE_DIR")]
+    pub crate_dir: PathBuf,
+    /// Where to write the lock (default: `dogen.lock` in CRATE_DIR).
+    #[arg(long, value_name = "FILE")]
+    pub lock: Option<PathBuf>,
+    /// Record that class OLD of the previous lock is now class NEW.
+    #[arg(long, value_name = "OLD=NEW")]
+    pub rename: Vec<lock::RenameArg>,
 }
 
 /// Arguments of `dogen entry`.
@@ -127,9 +182,61 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// `dogen check`, which is reserved.
-    #[error("`dogen check` is reserved for a later version of dogen and does nothing yet")]
-    Reserved,
+    /// `dogen check` or `dogen wrangler --check` found drift or a breaking
+    /// change: not a failure to run, exit code 1.
+    #[error("{}", .0.summary)]
+    Check(check::Failure),
+    /// `dogen check --breaking` without a lock file.
+    #[error("no lock file `{0}`; write one with `dogen lock`")]
+    NoLock(PathBuf),
+    /// A lock file that cannot be read.
+    #[error("cannot read lock file `{path}`: {source}")]
+    BadLock {
+        /// The file (or `REV:file`).
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: crate::lock::LockError,
+    },
+    /// `git show REV:lock` failed.
+    #[error("cannot read `{path}` at git revision `{rev}`: {message}")]
+    Git {
+        /// The revision.
+        rev: String,
+        /// The lock file.
+        path: PathBuf,
+        /// git's message.
+        message: String,
+    },
+    /// A `--rename` that does not fit the crate or the lock.
+    #[error("{0}")]
+    Rename(String),
+    /// No wrangler config in the crate directory.
+    #[error("no `wrangler.json`, `wrangler.jsonc` or `wrangler.toml` in `{0}`; pass `--config FILE`")]
+    NoWranglerConfig(PathBuf),
+    /// The wrangler config cannot be planned.
+    #[error("{}: {message}", path.display())]
+    Wrangler {
+        /// The config file.
+        path: PathBuf,
+        /// What is wrong, `line:col: ` first when known.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The exit status of `command` failing with this error: 1 for drift
+    /// or breaking changes and for errors of commands that write; 2 for
+    /// errors of the checking commands (`dogen check`, `dogen wrangler
+    /// --check`), so CI can tell "out of date" from "could not check".
+    pub fn exit_code(&self, command: &Command) -> u8 {
+        match (self, command) {
+            (Error::Check(_), _) => 1,
+            (_, Command::Check(_)) => 2,
+            (_, Command::Wrangler(args)) if args.check => 2,
+            _ => 1,
+        }
+    }
 }
 
 /// What a successful command did, for its one-line report.
@@ -141,6 +248,8 @@ pub fn run(cli: &Cli) -> Result<Report, Error> {
     match &cli.command {
         Command::Ts(args) => ts::run(args),
         Command::Entry(args) => entry::run(args),
-        Command::Check => Err(Error::Reserved),
+        Command::Check(args) => check::run(args),
+        Command::Lock(args) => lock::run(args),
+        Command::Wrangler(args) => wrangler::run(args),
     }
 }

@@ -1,0 +1,177 @@
+//! [`Api`] → [`Lock`]: the interface as a lock file records it, with the
+//! `file:line` of every item relative to the crate directory.
+
+use std::path::Path;
+
+use proc_macro2::Span;
+use syn::ext::IdentExt as _;
+
+use super::model::*;
+use super::shape_text::shape_text;
+use crate::model::{Api, Enum, Interface, Method, Object, Output, Tagging, TypeBody, TypeDef, VariantBody};
+use crate::scan::{Crate, TypeItem};
+
+/// The lock of `api`, read from `krate` (scanned from `crate_dir`).
+/// Interfaces are sorted by class and types by name, so the result does not
+/// depend on how the crate's files are laid out.
+pub fn from_api(api: &Api, krate: &Crate, crate_dir: &Path) -> Lock {
+    let places = Places { krate, crate_dir };
+    let mut interfaces: Vec<LockInterface> = api.interfaces.iter().map(|i| interface(&places, i)).collect();
+    interfaces.sort_by(|a, b| a.class.cmp(&b.class));
+    let mut types: Vec<LockType> = api.types.iter().map(|t| type_def(&places, t)).collect();
+    types.sort_by(|a, b| a.name.cmp(&b.name));
+    Lock { version: LOCK_VERSION, interfaces, types }
+}
+
+/// Turns spans into `file:line`.
+struct Places<'a> {
+    krate: &'a Crate,
+    crate_dir: &'a Path,
+}
+
+impl Places<'_> {
+    fn at(&self, span: Span) -> String {
+        let Some(d) = self.krate.diagnostics(vec![syn::Error::new(span, "")]).into_iter().next() else {
+            return "?".into();
+        };
+        let path = d.path.strip_prefix(self.crate_dir).unwrap_or(&d.path);
+        let path: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        format!("{}:{}", path.join("/"), d.line)
+    }
+
+    /// Whether the item `def` was read from says `#[serde(deny_unknown_fields)]`.
+    fn denies_unknown_fields(&self, def: &TypeDef) -> bool {
+        let span = def.ident.span();
+        let item = self.krate.types.iter().map(|t| &t.item).find(|item| {
+            let other = item.ident().span();
+            item.ident() == &def.ident && other.start() == span.start() && other.file() == span.file()
+        });
+        let attrs = match item {
+            Some(TypeItem::Struct(s)) => &s.attrs,
+            Some(TypeItem::Enum(e)) => &e.attrs,
+            _ => return false,
+        };
+        attrs.iter().any(|attr| match &attr.meta {
+            syn::Meta::List(list) if list.path.is_ident("serde") => list
+                .tokens
+                .clone()
+                .into_iter()
+                .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "deny_unknown_fields")),
+            _ => false,
+        })
+    }
+}
+
+fn interface(places: &Places<'_>, iface: &Interface) -> LockInterface {
+    LockInterface {
+        class: iface.class.clone(),
+        trait_name: iface.ident.unraw().to_string(),
+        binding: iface.binding.clone(),
+        sqlite: iface.sqlite,
+        renamed_from: None,
+        at: places.at(iface.ident.span()),
+        methods: iface.methods.iter().map(|m| method(places, m)).collect(),
+    }
+}
+
+fn method(places: &Places<'_>, method: &Method) -> LockMethod {
+    let (returns, error) = match &method.output {
+        Output::Unit => ("()".to_owned(), None),
+        Output::Value(t) => (shape_text(&t.shape), None),
+        Output::Result { ok, err } => (shape_text(&ok.shape), Some(shape_text(&err.shape))),
+    };
+    LockMethod {
+        wire: method.wire_name.clone(),
+        rust: method.ident.unraw().to_string(),
+        at: places.at(method.ident.span()),
+        args: method
+            .args
+            .iter()
+            .map(|a| LockArg {
+                name: a.ident.unraw().to_string(),
+                ty: shape_text(&a.shape),
+                at: Some(places.at(a.ident.span())),
+            })
+            .collect(),
+        returns,
+        error,
+    }
+}
+
+fn type_def(places: &Places<'_>, def: &TypeDef) -> LockType {
+    let usage = match (def.usage.input, def.usage.output) {
+        (true, true) => LockUsage::Both,
+        (true, false) => LockUsage::Input,
+        _ => LockUsage::Output,
+    };
+    let generics = def
+        .generics
+        .iter()
+        .map(|p| match &p.default {
+            Some(d) => format!("{} = {}", p.ident.unraw(), shape_text(&d.shape)),
+            None => p.ident.unraw().to_string(),
+        })
+        .collect();
+    let body = match &def.body {
+        TypeBody::Alias(t) => LockBody::Alias { target: shape_text(&t.shape) },
+        TypeBody::Transparent(t) => LockBody::Transparent { target: shape_text(&t.shape) },
+        TypeBody::Unit => LockBody::Unit,
+        TypeBody::Tuple(items) => LockBody::Tuple { items: items.iter().map(|t| shape_text(&t.shape)).collect() },
+        TypeBody::Object(o) => LockBody::Struct(object(places, o)),
+        TypeBody::Enum(e) => enumeration(places, e),
+    };
+    LockType {
+        name: def.ident.unraw().to_string(),
+        at: places.at(def.ident.span()),
+        usage,
+        generics,
+        deny_unknown_fields: places.denies_unknown_fields(def),
+        body,
+    }
+}
+
+fn object(places: &Places<'_>, object: &Object) -> LockObject {
+    LockObject {
+        tag: object.tag.as_ref().map(|t| LockTag { key: t.key.clone(), value: t.value.clone() }),
+        fields: object
+            .fields
+            .iter()
+            .map(|f| LockField {
+                name: f.name.clone(),
+                ty: shape_text(&f.ty.shape),
+                missing_on_input: f.missing_on_input,
+                missing_on_output: f.missing_on_output,
+                flatten: f.flatten,
+                at: Some(places.at(syn::spanned::Spanned::span(&f.member))),
+            })
+            .collect(),
+    }
+}
+
+fn enumeration(places: &Places<'_>, e: &Enum) -> LockBody {
+    let tagging = match &e.tagging {
+        Tagging::External => LockTagging::External,
+        Tagging::Internal { tag } => LockTagging::Internal { tag: tag.clone() },
+        Tagging::Adjacent { tag, content } => LockTagging::Adjacent { tag: tag.clone(), content: content.clone() },
+        Tagging::Untagged => LockTagging::Untagged,
+    };
+    let variants = e
+        .variants
+        .iter()
+        .map(|v| LockVariant {
+            name: v.name.clone(),
+            untagged: v.untagged,
+            output_only: v.output_only,
+            body: match &v.body {
+                VariantBody::Unit => LockVariantBody::Unit,
+                VariantBody::Newtype(t) => LockVariantBody::Newtype { ty: shape_text(&t.shape) },
+                VariantBody::Tuple(items) => {
+                    LockVariantBody::Tuple { items: items.iter().map(|t| shape_text(&t.shape)).collect() }
+                }
+                VariantBody::Struct(o) => LockVariantBody::Struct(object(places, o)),
+            },
+            at: Some(places.at(v.ident.span())),
+        })
+        .collect();
+    LockBody::Enum { tagging, variants }
+}

@@ -1,0 +1,13 @@
+use serde::{Deserialize, Serialize};
+
+/// A counter.
+#[dogen::durable]
+pub trait Counter {
+    async fn add(&self, by: u32) -> u64;
+    async fn get(&self) -> u64;
+}
+
+#[dogen::durable]
+pub trait Gauge {
+    async fn set(&self, value: f64);
+}

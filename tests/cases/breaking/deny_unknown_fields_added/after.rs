@@ -1,0 +1,13 @@
+use serde::{Deserialize, Serialize};
+
+#[dogen::durable]
+pub trait Orders {
+    async fn place(&self, order: Order) -> u64;
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Order {
+    pub item: String,
+    pub quantity: u32,
+}

@@ -1,0 +1,7 @@
+use serde::{Deserialize, Serialize};
+
+/// A counter.
+#[dogen::durable]
+pub trait Counter {
+    async fn add(&self, by: u32) -> u64;
+}

@@ -1,0 +1,12 @@
+use serde::{Deserialize, Serialize};
+
+#[dogen::durable]
+pub trait Orders {
+    async fn status(&self, id: u64) -> Status;
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub state: String,
+}

@@ -1,0 +1,13 @@
+use serde::{Deserialize, Serialize};
+
+#[dogen::durable]
+pub trait Orders {
+    async fn status(&self, id: u64) -> Status;
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct Status {
+    pub state: String,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub eta_ms: u64,
+}
