@@ -1,6 +1,8 @@
 //! [`Api`] → [`Lock`]: the interface as a lock file records it, with the
 //! `file:line` of every item relative to the crate directory.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
 
 use proc_macro2::Span;
@@ -15,7 +17,11 @@ use crate::scan::{Crate, TypeItem};
 /// Interfaces are sorted by class and types by name, so the result does not
 /// depend on how the crate's files are laid out.
 pub fn from_api(api: &Api, krate: &Crate, crate_dir: &Path) -> Lock {
-    let places = Places { krate, crate_dir };
+    let mut by_name: HashMap<String, Vec<&TypeItem>> = HashMap::new();
+    for found in &krate.types {
+        by_name.entry(found.item.ident().unraw().to_string()).or_default().push(&found.item);
+    }
+    let places = Places { krate, crate_dir, files: RefCell::new(HashMap::new()), by_name };
     let mut interfaces: Vec<LockInterface> = api.interfaces.iter().map(|i| interface(&places, i)).collect();
     interfaces.sort_by(|a, b| a.class.cmp(&b.class));
     let mut types: Vec<LockType> = api.types.iter().map(|t| type_def(&places, t)).collect();
@@ -27,24 +33,36 @@ pub fn from_api(api: &Api, krate: &Crate, crate_dir: &Path) -> Lock {
 struct Places<'a> {
     krate: &'a Crate,
     crate_dir: &'a Path,
+    /// proc-macro2's file name of a span → the path relative to the crate.
+    files: RefCell<HashMap<String, String>>,
+    /// The crate's type items by name.
+    by_name: HashMap<String, Vec<&'a TypeItem>>,
 }
 
 impl Places<'_> {
     fn at(&self, span: Span) -> String {
+        let key = span.file();
+        if let Some(path) = self.files.borrow().get(&key) {
+            return format!("{path}:{}", span.start().line.max(1));
+        }
         let Some(d) = self.krate.diagnostics(vec![syn::Error::new(span, "")]).into_iter().next() else {
             return "?".into();
         };
         let path = d.path.strip_prefix(self.crate_dir).unwrap_or(&d.path);
         let path: Vec<String> = path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        format!("{}:{}", path.join("/"), d.line)
+        let path = path.join("/");
+        let at = format!("{path}:{}", d.line);
+        self.files.borrow_mut().insert(key, path);
+        at
     }
 
     /// Whether the item `def` was read from says `#[serde(deny_unknown_fields)]`.
     fn denies_unknown_fields(&self, def: &TypeDef) -> bool {
         let span = def.ident.span();
-        let item = self.krate.types.iter().map(|t| &t.item).find(|item| {
+        let candidates = self.by_name.get(&def.ident.unraw().to_string()).map(Vec::as_slice).unwrap_or_default();
+        let item = candidates.iter().find(|item| {
             let other = item.ident().span();
-            item.ident() == &def.ident && other.start() == span.start() && other.file() == span.file()
+            other.start() == span.start() && other.file() == span.file()
         });
         let attrs = match item {
             Some(TypeItem::Struct(s)) => &s.attrs,

@@ -85,9 +85,12 @@ impl Lock {
 
     /// Reads a lock file's text, checking its version and every type in it.
     pub fn from_json(text: &str) -> Result<Lock, LockError> {
-        let version = serde_json::from_str::<serde_json::Value>(text)
-            .ok()
-            .and_then(|v| v.get("dogen_lock").and_then(serde_json::Value::as_u64));
+        /// Only the version, read first so a newer format gets a clear error.
+        #[derive(::serde::Deserialize)]
+        struct Version {
+            dogen_lock: Option<u64>,
+        }
+        let version = serde_json::from_str::<Version>(text).ok().and_then(|v| v.dogen_lock);
         if let Some(found) = version
             && found != u64::from(LOCK_VERSION)
         {
@@ -98,10 +101,17 @@ impl Lock {
         Ok(lock)
     }
 
-    /// Every type written in the lock parses as a wire shape.
+    /// Every type written in the lock parses as a wire shape. Each distinct
+    /// text is parsed once.
     fn check_shapes(&self) -> Result<(), LockError> {
+        let seen = std::cell::RefCell::new(std::collections::HashSet::new());
         let check = |item: String, text: &str| {
-            parse_shape(text).map(drop).map_err(|message| LockError::Shape { item, message })
+            if seen.borrow().contains(text) {
+                return Ok(());
+            }
+            parse_shape(text).map_err(|message| LockError::Shape { item, message })?;
+            seen.borrow_mut().insert(text.to_owned());
+            Ok(())
         };
         for iface in &self.interfaces {
             for m in &iface.methods {
