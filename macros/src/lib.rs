@@ -17,8 +17,10 @@ use proc_macro::TokenStream;
 /// ```
 ///
 /// Trait keys: `binding` (default: the trait name in SCREAMING_SNAKE_CASE),
-/// `class` (default: the trait name). Method key: `rename` (default: the
-/// method name in lowerCamelCase). See the `dogen` crate for the rules.
+/// `class` (default: the trait name), `sqlite` (default: `true`; `false`
+/// makes `dogen wrangler` create the class with key-value storage). Method
+/// key: `rename` (default: the method name in lowerCamelCase). See the
+/// `dogen` crate for the rules.
 #[proc_macro_attribute]
 pub fn durable(args: TokenStream, input: TokenStream) -> TokenStream {
     dogen_codegen::expand(args.into(), input.into()).into()

@@ -231,3 +231,11 @@ fn the_runtime_refuses_calls_without_a_trailing_option_argument() {
         assert_eq!(old.kind, dogen::ProtocolErrorKind::BadArguments, "{old:?}");
     });
 }
+
+#[test]
+fn docs_breaking_md_has_a_row_for_every_kind() {
+    let docs = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/breaking.md")).expect("docs");
+    for kind in dogen_codegen::lock::Kind::ALL {
+        assert!(docs.contains(&format!("\n| `{kind}` |")), "docs/breaking.md has no row for `{kind}`");
+    }
+}
