@@ -62,8 +62,8 @@ pub enum Command {
     ///
     /// `--breaking`: compares the interface with `dogen.lock` (or with the
     /// lock at a git revision, `--against`), prints every change as
-    /// `file:line: breaking|compatible [kind] `item`: why`, and fails on any
-    /// breaking one. docs/breaking.md has the rules.
+    /// `file:line: breaking [kind] item: why` (or `compatible`), and fails
+    /// on any breaking one. docs/breaking.md has the rules.
     ///
     /// Exit status: 0 when everything matches, 1 on drift or a breaking
     /// change, 2 on usage errors, unreadable crates or lock files.

@@ -30,8 +30,8 @@ pub struct WranglerArgs {
     /// This destroys their stored data; without it they are only reported.
     #[arg(long)]
     pub delete_removed: bool,
-    /// Report what would change and exit 1 if anything would, writing
-    /// nothing.
+    /// Write nothing; report what would change and exit 1 if anything
+    /// would change or a removed class needs a decision.
     #[arg(long)]
     pub check: bool,
 }
