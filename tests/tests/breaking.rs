@@ -78,6 +78,8 @@ const MATRIX: &[(&str, Option<(&str, bool)>)] = &[
     ("newtype_widened_in_input", Some(("type_changed", false))),
     ("newtype_narrowed_in_input", Some(("type_changed", true))),
     ("nested_type_changed", Some(("field_type_changed", true))),
+    ("recursive_type_renamed", Some(("argument_type_changed", false))),
+    ("alias_replaced_by_its_target", Some(("argument_type_changed", false))),
 ];
 
 fn bless() -> bool {
