@@ -135,7 +135,8 @@ impl Crate {
                 return;
             }
         };
-        let key = file.items.first().map(|i| i.span().file()).or_else(|| file.attrs.first().map(|a| a.span().file()));
+        // Any token of the file names it; the first one is the cheapest to find.
+        let key = first_token_span(&file).map(|span| span.file());
         let index = self.files.len();
         self.files.push(SourceFile { path, key });
         self.items(file.items, ctx, index, seen);
@@ -231,6 +232,36 @@ struct ModCtx {
 fn at(path: &Path, span: proc_macro2::Span, message: String) -> Diagnostic {
     let start = span.start();
     Diagnostic { path: path.to_path_buf(), line: start.line.max(1), column: start.column + 1, message }
+}
+
+/// The span of the first token of `file`, if it has any.
+fn first_token_span(file: &syn::File) -> Option<proc_macro2::Span> {
+    if let Some(attr) = file.attrs.first() {
+        return Some(attr.pound_token.span);
+    }
+    let item = file.items.first()?;
+    let attrs: &[syn::Attribute] = match item {
+        syn::Item::Const(i) => &i.attrs,
+        syn::Item::Enum(i) => &i.attrs,
+        syn::Item::ExternCrate(i) => &i.attrs,
+        syn::Item::Fn(i) => &i.attrs,
+        syn::Item::ForeignMod(i) => &i.attrs,
+        syn::Item::Impl(i) => &i.attrs,
+        syn::Item::Macro(i) => &i.attrs,
+        syn::Item::Mod(i) => &i.attrs,
+        syn::Item::Static(i) => &i.attrs,
+        syn::Item::Struct(i) => &i.attrs,
+        syn::Item::Trait(i) => &i.attrs,
+        syn::Item::TraitAlias(i) => &i.attrs,
+        syn::Item::Type(i) => &i.attrs,
+        syn::Item::Union(i) => &i.attrs,
+        syn::Item::Use(i) => &i.attrs,
+        _ => &[],
+    };
+    Some(match attrs.first() {
+        Some(attr) => attr.pound_token.span,
+        None => item.span(),
+    })
 }
 
 /// `#[path = "..."]`, if present.

@@ -17,31 +17,27 @@ use crate::shape::shape_of;
 /// Builds the API of `krate`, recording every problem in `cx`.
 pub fn api(cx: &Ctxt, krate: &Crate) -> Api {
     let mut interfaces = Vec::new();
-    let mut roots = Vec::new();
+    let mut resolver = Resolver::new(cx, krate);
+    let (input, output) = (Usage { input: true, output: false }, Usage { input: false, output: true });
     for found in &krate.traits {
         let Some(attr) = found.item.attrs.iter().find(|a| is_trait_attr(a)) else { continue };
         let iface = crate::interface(cx, TraitAttrs::from_attr(cx, attr), &found.item);
+        let scope = Scope::default();
         for method in &iface.methods {
-            for arg in &method.args {
-                roots.push((arg.ty.clone(), found.module.clone(), Usage { input: true, output: false }));
-            }
-            let out = Usage { input: false, output: true };
-            match &method.output {
-                Output::Unit => {}
-                Output::Value(t) => roots.push((t.ty.clone(), found.module.clone(), out)),
-                Output::Result { ok, err } => {
-                    roots.push((ok.ty.clone(), found.module.clone(), out));
-                    roots.push((err.ty.clone(), found.module.clone(), out));
+            let results: Vec<&syn::Type> = match &method.output {
+                Output::Unit => Vec::new(),
+                Output::Value(t) => vec![&t.ty],
+                Output::Result { ok, err } => vec![&ok.ty, &err.ty],
+            };
+            for (ty, usage) in
+                method.args.iter().map(|a| (&a.ty, input)).chain(results.into_iter().map(|t| (t, output)))
+            {
+                for index in resolver.refs(ty, &found.module, &scope) {
+                    resolver.reach(index, usage);
                 }
             }
         }
         interfaces.push(iface);
-    }
-    let mut resolver = Resolver::new(cx, krate);
-    for (ty, module, usage) in &roots {
-        for index in resolver.refs(ty, module, &Scope::default()) {
-            resolver.reach(index, *usage);
-        }
     }
     resolver.run();
     let types = resolver.finish(&interfaces);
@@ -95,6 +91,7 @@ struct Resolver<'a> {
     edges: BTreeMap<usize, BTreeSet<usize>>,
     usage: BTreeMap<usize, Usage>,
     queue: VecDeque<usize>,
+    queued: BTreeSet<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -119,6 +116,7 @@ impl<'a> Resolver<'a> {
             edges: BTreeMap::new(),
             usage: BTreeMap::new(),
             queue: VecDeque::new(),
+            queued: BTreeSet::new(),
         }
     }
 
@@ -126,7 +124,7 @@ impl<'a> Resolver<'a> {
         let entry = self.usage.entry(index).or_default();
         entry.input |= usage.input;
         entry.output |= usage.output;
-        if !self.defs.contains_key(&index) && !self.queue.contains(&index) {
+        if self.queued.insert(index) {
             self.queue.push_back(index);
         }
     }
@@ -226,7 +224,6 @@ impl<'a> Resolver<'a> {
     fn resolve(&self, path: &syn::Path, module: &[String], scope: &Scope) -> Option<usize> {
         let last = path.segments.last()?;
         let name = last.ident.unraw().to_string();
-        let shown = show_path(path);
         let single = path.segments.len() == 1 && path.leading_colon.is_none();
         if single && scope.params.contains(&name) {
             return None;
@@ -249,7 +246,8 @@ impl<'a> Resolver<'a> {
                 self.cx.error_spanned_by(
                     path,
                     format!(
-                        "type `{shown}` is not defined in this crate; dogen types the standard containers and the crate's own serde types, not types of other crates"
+                        "type `{}` is not defined in this crate; dogen types the standard containers and the crate's own serde types, not types of other crates",
+                        show_path(path)
                     ),
                 );
                 return None;
@@ -257,11 +255,11 @@ impl<'a> Resolver<'a> {
             ([one], _) => *one,
             (_, Some(target)) => match in_target(target).as_slice() {
                 [one] => *one,
-                _ => return self.ambiguous(path, &shown, candidates),
+                _ => return self.ambiguous(path, &show_path(path), candidates),
             },
             (_, None) => match in_target(module).as_slice() {
                 [one] => *one,
-                _ => return self.ambiguous(path, &shown, candidates),
+                _ => return self.ambiguous(path, &show_path(path), candidates),
             },
         };
         self.check_arity(path, chosen);
@@ -390,9 +388,7 @@ fn named_paths<'t>(ty: &'t syn::Type, out: &mut Vec<&'t syn::Path>) {
         syn::Type::Tuple(t) => t.elems.iter().for_each(|e| named_paths(e, out)),
         syn::Type::Path(p) if p.qself.is_none() => {
             let Some(last) = p.path.segments.last() else { return };
-            if let Ok(Shape::Named(name, _)) = shape_of(ty)
-                && last.ident == name
-            {
+            if names_user_type(&p.path) {
                 out.push(&p.path);
             }
             if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
@@ -405,6 +401,29 @@ fn named_paths<'t>(ty: &'t syn::Type, out: &mut Vec<&'t syn::Path>) {
         }
         _ => {}
     }
+}
+
+/// Whether [`shape_of`] reads `path` as a user type ([`Shape::Named`]):
+/// asked of `shape_of` itself, with the path's last segment alone (known
+/// containers without their arguments are errors, not names), once per
+/// name.
+fn names_user_type(path: &syn::Path) -> bool {
+    thread_local! {
+        static KNOWN: std::cell::RefCell<HashMap<String, bool>> = std::cell::RefCell::new(HashMap::new());
+    }
+    let Some(last) = path.segments.last() else { return false };
+    let first = path.segments.first().map(|s| s.ident.to_string()).unwrap_or_default();
+    let std_path = matches!(first.as_str(), "std" | "core" | "alloc");
+    if path.segments.len() > 1 && !std_path {
+        return true;
+    }
+    let name = last.ident.to_string();
+    KNOWN.with(|known| {
+        *known.borrow_mut().entry(name).or_insert_with(|| {
+            let bare = syn::Type::Path(syn::TypePath { qself: None, path: last.ident.clone().into() });
+            matches!(shape_of(&bare), Ok(Shape::Named(..)))
+        })
+    })
 }
 
 fn show_path(path: &syn::Path) -> String {

@@ -11,7 +11,7 @@ use heck::ToLowerCamelCase;
 use syn::ext::IdentExt as _;
 
 use crate::ctxt::Ctxt;
-use crate::model::{Api, Enum, Object, Output, Shape, Tagging, TypeBody, TypeDef, TypeRef, VariantBody};
+use crate::model::{Api, Enum, Object, Output, Shape, Tagging, TypeBody, TypeDef, VariantBody};
 use crate::serde::resolve::type_refs;
 
 /// Runs every rule.
@@ -231,9 +231,9 @@ fn flattened_fields_are_objects(cx: &Ctxt, api: &Api, def: &TypeDef) {
 /// Map keys are strings, integers or unit-only enums: what serde_json can
 /// write as object keys.
 fn map_keys_are_strings_or_numbers(cx: &Ctxt, api: &Api) {
-    let check = |def: Option<&TypeDef>, t: &TypeRef| {
+    let check = |def: Option<&TypeDef>, ty: &syn::Type, shape: &Shape| {
         let mut keys = Vec::new();
-        map_keys(&t.shape, &mut keys);
+        map_keys(shape, &mut keys);
         for key in keys {
             let ok = match key {
                 Shape::String | Shape::Char | Shape::Int(_) => true,
@@ -242,7 +242,7 @@ fn map_keys_are_strings_or_numbers(cx: &Ctxt, api: &Api) {
             };
             if !ok {
                 cx.error_spanned_by(
-                    &t.ty,
+                    ty,
                     "map keys must be strings, integers or enums of unit variants: JSON object keys are strings",
                 );
             }
@@ -250,20 +250,20 @@ fn map_keys_are_strings_or_numbers(cx: &Ctxt, api: &Api) {
     };
     for method in api.interfaces.iter().flat_map(|i| &i.methods) {
         for arg in &method.args {
-            check(None, &crate::model::TypeRef { ty: arg.ty.clone(), shape: arg.shape.clone() });
+            check(None, &arg.ty, &arg.shape);
         }
         match &method.output {
             Output::Unit => {}
-            Output::Value(t) => check(None, t),
+            Output::Value(t) => check(None, &t.ty, &t.shape),
             Output::Result { ok, err } => {
-                check(None, ok);
-                check(None, err);
+                check(None, &ok.ty, &ok.shape);
+                check(None, &err.ty, &err.shape);
             }
         }
     }
     for def in &api.types {
         for t in type_refs(def) {
-            check(Some(def), t);
+            check(Some(def), &t.ty, &t.shape);
         }
     }
 }

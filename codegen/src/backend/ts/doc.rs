@@ -5,26 +5,26 @@
 //! way Prettier's TypeScript printer does for the same syntax, so generated
 //! files come out as Prettier (default options, 80 columns) formats them.
 
-use std::rc::Rc;
+use std::borrow::Cow;
 
 /// The page width, as Prettier's default `printWidth`.
 pub const WIDTH: usize = 80;
 /// One level of indentation, as Prettier's default `tabWidth`.
 const INDENT: usize = 2;
 
-/// A document.
+/// A document. Text is borrowed from what is being printed where it can be.
 #[derive(Debug, Clone)]
-pub enum Doc {
+pub enum Doc<'a> {
     /// Text without line breaks.
-    Text(Rc<str>),
+    Text(Cow<'a, str>),
     /// Documents one after another.
-    Concat(Vec<Doc>),
+    Concat(Vec<Doc<'a>>),
     /// Breaks its lines only if it does not fit on the rest of the line.
-    Group(Rc<Group>),
+    Group(Box<Group<'a>>),
     /// Indents the lines it breaks by one level.
-    Indent(Box<Doc>),
+    Indent(Box<Doc<'a>>),
     /// Indents the lines it breaks by a number of spaces.
-    Align(usize, Box<Doc>),
+    Align(usize, Box<Doc<'a>>),
     /// A line break; in a flat group, a space (`Line`), nothing (`Soft`), or
     /// a break anyway (`Hard`, which also breaks every enclosing group).
     Line(LineKind),
@@ -32,20 +32,20 @@ pub enum Doc {
     /// the group `id`) broke.
     IfBreak {
         /// Printed when broken.
-        broken: Box<Doc>,
+        broken: Box<Doc<'a>>,
         /// Printed when flat.
-        flat: Box<Doc>,
+        flat: Box<Doc<'a>>,
         /// The group to look at, instead of the enclosing one.
         id: Option<usize>,
     },
     /// Indents its contents if the group `id` broke.
-    IndentIfBreak(usize, Box<Doc>),
+    IndentIfBreak(usize, Box<Doc<'a>>),
 }
 
 /// A group's contents and whether it must break.
-#[derive(Debug)]
-pub struct Group {
-    contents: Doc,
+#[derive(Debug, Clone)]
+pub struct Group<'a> {
+    contents: Doc<'a>,
     broken: bool,
     id: Option<usize>,
 }
@@ -62,76 +62,76 @@ pub enum LineKind {
 }
 
 /// Text.
-pub fn text(s: impl Into<Rc<str>>) -> Doc {
+pub fn text<'a>(s: impl Into<Cow<'a, str>>) -> Doc<'a> {
     Doc::Text(s.into())
 }
 
 /// Documents one after another.
-pub fn concat(parts: impl IntoIterator<Item = Doc>) -> Doc {
+pub fn concat<'a>(parts: impl IntoIterator<Item = Doc<'a>>) -> Doc<'a> {
     Doc::Concat(parts.into_iter().collect())
 }
 
 /// A group: flat if it fits, broken otherwise, and always broken if it
 /// holds a hard line or a broken group.
-pub fn group(contents: Doc) -> Doc {
+pub fn group(contents: Doc<'_>) -> Doc<'_> {
     let broken = will_break(&contents);
-    Doc::Group(Rc::new(Group { contents, broken, id: None }))
+    Doc::Group(Box::new(Group { contents, broken, id: None }))
 }
 
 /// A group that [`if_break_of`] and [`indent_if_break`] can refer to by `id`.
-pub fn group_with_id(contents: Doc, id: usize) -> Doc {
+pub fn group_with_id(contents: Doc<'_>, id: usize) -> Doc<'_> {
     let broken = will_break(&contents);
-    Doc::Group(Rc::new(Group { contents, broken, id: Some(id) }))
+    Doc::Group(Box::new(Group { contents, broken, id: Some(id) }))
 }
 
 /// A group that is broken whatever its width, as Prettier keeps an object
 /// broken that was written broken.
-pub fn broken_group(contents: Doc) -> Doc {
-    Doc::Group(Rc::new(Group { contents, broken: true, id: None }))
+pub fn broken_group(contents: Doc<'_>) -> Doc<'_> {
+    Doc::Group(Box::new(Group { contents, broken: true, id: None }))
 }
 
 /// Indents `contents` by one level.
-pub fn indent(contents: Doc) -> Doc {
+pub fn indent(contents: Doc<'_>) -> Doc<'_> {
     Doc::Indent(Box::new(contents))
 }
 
 /// Indents `contents` by `n` spaces.
-pub fn align(n: usize, contents: Doc) -> Doc {
+pub fn align(n: usize, contents: Doc<'_>) -> Doc<'_> {
     Doc::Align(n, Box::new(contents))
 }
 
 /// A space, or a line break.
-pub fn line() -> Doc {
+pub fn line() -> Doc<'static> {
     Doc::Line(LineKind::Line)
 }
 
 /// Nothing, or a line break.
-pub fn softline() -> Doc {
+pub fn softline() -> Doc<'static> {
     Doc::Line(LineKind::Soft)
 }
 
 /// A line break.
-pub fn hardline() -> Doc {
+pub fn hardline() -> Doc<'static> {
     Doc::Line(LineKind::Hard)
 }
 
 /// `broken` if the enclosing group breaks, `flat` otherwise.
-pub fn if_break(broken: Doc, flat: Doc) -> Doc {
+pub fn if_break<'a>(broken: Doc<'a>, flat: Doc<'a>) -> Doc<'a> {
     Doc::IfBreak { broken: Box::new(broken), flat: Box::new(flat), id: None }
 }
 
 /// `broken` if the group `id` broke, `flat` otherwise.
-pub fn if_break_of(id: usize, broken: Doc, flat: Doc) -> Doc {
+pub fn if_break_of<'a>(id: usize, broken: Doc<'a>, flat: Doc<'a>) -> Doc<'a> {
     Doc::IfBreak { broken: Box::new(broken), flat: Box::new(flat), id: Some(id) }
 }
 
 /// `contents`, indented if the group `id` broke.
-pub fn indent_if_break(id: usize, contents: Doc) -> Doc {
+pub fn indent_if_break(id: usize, contents: Doc<'_>) -> Doc<'_> {
     Doc::IndentIfBreak(id, Box::new(contents))
 }
 
 /// `items` with `separator` between them.
-pub fn join(separator: Doc, items: impl IntoIterator<Item = Doc>) -> Doc {
+pub fn join<'a>(separator: Doc<'a>, items: impl IntoIterator<Item = Doc<'a>>) -> Doc<'a> {
     let mut parts = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
@@ -143,7 +143,7 @@ pub fn join(separator: Doc, items: impl IntoIterator<Item = Doc>) -> Doc {
 }
 
 /// Whether printing `doc` breaks a line whatever the width.
-pub fn will_break(doc: &Doc) -> bool {
+pub fn will_break(doc: &Doc<'_>) -> bool {
     match doc {
         Doc::Text(_) => false,
         Doc::Concat(parts) => parts.iter().any(will_break),
@@ -155,7 +155,7 @@ pub fn will_break(doc: &Doc) -> bool {
 }
 
 /// Whether `doc` holds any line at all.
-pub fn can_break(doc: &Doc) -> bool {
+pub fn can_break(doc: &Doc<'_>) -> bool {
     match doc {
         Doc::Text(_) => false,
         Doc::Concat(parts) => parts.iter().any(can_break),
@@ -173,15 +173,23 @@ enum Mode {
 }
 
 #[derive(Clone)]
-struct Cmd<'d> {
+struct Cmd<'d, 'a> {
     indent: usize,
     mode: Mode,
-    doc: &'d Doc,
+    doc: &'d Doc<'a>,
 }
 
 /// Lays `doc` out within [`WIDTH`] columns.
-pub fn print(doc: &Doc) -> String {
+pub fn print(doc: &Doc<'_>) -> String {
     let mut out = String::new();
+    print_into(doc, &mut out);
+    out
+}
+
+/// Lays `doc` out within [`WIDTH`] columns, at the end of `out`.
+pub fn print_into(doc: &Doc<'_>, out: &mut String) {
+    let start = out.len();
+    let mut fit_stack = Vec::new();
     let mut pos = 0usize;
     let mut group_modes: Vec<Option<Mode>> = Vec::new();
     let mut cmds = vec![Cmd { indent: 0, mode: Mode::Break, doc }];
@@ -202,7 +210,11 @@ pub fn print(doc: &Doc) -> String {
                     remeasure = false;
                     let next = Cmd { indent, mode: Mode::Flat, doc: &g.contents };
                     let room = WIDTH as isize - pos as isize;
-                    if !g.broken && fits(next, &cmds, room, &group_modes) { Mode::Flat } else { Mode::Break }
+                    if !g.broken && fits(next, &cmds, room, &group_modes, &mut fit_stack) {
+                        Mode::Flat
+                    } else {
+                        Mode::Break
+                    }
                 };
                 cmds.push(Cmd { indent, mode: chosen, doc: &g.contents });
                 if let Some(id) = g.id {
@@ -234,24 +246,30 @@ pub fn print(doc: &Doc) -> String {
                 if mode == Mode::Flat {
                     remeasure = true;
                 }
-                let trimmed = out.trim_end_matches([' ', '\t']).len();
-                out.truncate(trimmed);
+                let trimmed = out[start..].trim_end_matches([' ', '\t']).len();
+                out.truncate(start + trimmed);
                 out.push('\n');
                 out.extend(std::iter::repeat_n(' ', indent));
                 pos = indent;
             }
         }
     }
-    out
 }
 
 /// Whether `next` fits in `room` columns, counting what follows it up to
 /// the next possible line break (Prettier's `fits`).
-fn fits(next: Cmd<'_>, rest: &[Cmd<'_>], room: isize, group_modes: &[Option<Mode>]) -> bool {
+fn fits<'d, 'a>(
+    next: Cmd<'d, 'a>,
+    rest: &[Cmd<'d, 'a>],
+    room: isize,
+    group_modes: &[Option<Mode>],
+    cmds: &mut Vec<(Mode, &'d Doc<'a>)>,
+) -> bool {
     let mut room = room;
     let mut pending_space = false;
     let mut rest_index = rest.len();
-    let mut cmds = vec![(next.mode, next.doc)];
+    cmds.clear();
+    cmds.push((next.mode, next.doc));
     while room >= 0 {
         let Some((mode, doc)) = cmds.pop() else {
             if rest_index == 0 {
@@ -297,7 +315,7 @@ fn fits(next: Cmd<'_>, rest: &[Cmd<'_>], room: isize, group_modes: &[Option<Mode
 mod tests {
     use super::*;
 
-    fn list(items: &[&str]) -> Doc {
+    fn list<'a>(items: &[&'a str]) -> Doc<'a> {
         group(concat([
             text("["),
             indent(concat([softline(), join(concat([text(","), line()]), items.iter().map(|i| text(*i)))])),
@@ -327,7 +345,7 @@ mod tests {
 
     #[test]
     fn what_follows_a_group_counts_toward_its_width() {
-        let doc = concat([list(&["a", "b"]), text(&*"y".repeat(WIDTH - 5))]);
+        let doc = concat([list(&["a", "b"]), text("y".repeat(WIDTH - 5))]);
         assert!(print(&doc).starts_with("[\n"));
     }
 }

@@ -15,7 +15,7 @@ use heck::ToLowerCamelCase;
 use syn::ext::IdentExt as _;
 
 use self::doc::{Doc, concat, group, hardline, if_break, indent, join, line, softline, text};
-use self::syntax::{Ids, Member, Ts};
+use self::syntax::{Ids, Member, NO_DOCS, Ts};
 use self::types::Types;
 use super::{Backend, Items, OutputFile, RenderError};
 use crate::model::{Api, Interface, Output, TypeDef};
@@ -63,40 +63,32 @@ impl Backend for TypeScript {
     type Item = String;
 
     fn interface(&self, api: &Api, iface: &Interface) -> String {
-        let ids = Ids::default();
-        let doc = concat([syntax::doc_comment(&iface.docs), Types::new(api).interface(iface, &ids)]);
-        doc::print(&doc)
+        Types::new(api).interface(iface, &Ids::default())
     }
 
     fn type_def(&self, api: &Api, def: &TypeDef) -> String {
-        let ids = Ids::default();
-        let doc = concat([syntax::doc_comment(&def.docs), Types::within(api, def).declaration(def, &ids)]);
-        doc::print(&doc)
+        Types::within(api, def).declaration(def, &Ids::default())
     }
 
     /// The binding as a member of `interface Env`, printed one level deep;
     /// [`TypeScript::files`] re-prints it deeper for `Cloudflare.Env`.
     fn binding(&self, _api: &Api, iface: &Interface) -> String {
-        print_at(&binding(iface), 2)
+        binding(iface, 2)
     }
 
     fn client(&self, api: &Api, iface: &Interface) -> String {
-        doc::print(&client(api, iface))
+        client(api, iface)
     }
 
     fn files(&self, api: &Api, items: Items<String>) -> Result<Vec<OutputFile>, RenderError> {
         let fail = |file| move |source| RenderError { file, source };
-        let index = IndexTs {
-            durable_result: doc::print(&durable_result()),
-            interfaces: &items.interfaces,
-            types: &items.types,
-        }
-        .render()
-        .map_err(fail(INDEX))?;
+        let index = IndexTs { durable_result: durable_result(), interfaces: &items.interfaces, types: &items.types }
+            .render()
+            .map_err(fail(INDEX))?;
         let names: Vec<String> = api.interfaces.iter().map(|i| i.ident.unraw().to_string()).collect();
         let env = EnvDts {
             import: doc::print(&import_type(&names)),
-            namespaced: api.interfaces.iter().map(|i| print_at(&binding(i), 3)).collect(),
+            namespaced: api.interfaces.iter().map(|i| binding(i, 3)).collect(),
             global: &items.bindings,
         }
         .render()
@@ -116,7 +108,7 @@ impl Backend for TypeScript {
 
 /// `doc` printed as if nested `level` blocks deep, without the first
 /// line's indentation.
-fn print_at(doc: &Doc, level: usize) -> String {
+fn print_at(doc: &Doc<'_>, level: usize) -> String {
     let mut nested = concat([hardline(), doc.clone()]);
     for _ in 0..level {
         nested = indent(nested);
@@ -125,19 +117,19 @@ fn print_at(doc: &Doc, level: usize) -> String {
 }
 
 /// `export type DurableResult<T, E> = ...`.
-fn durable_result() -> Doc {
-    let case = |ok: bool, key: &str, ty: &str| {
+fn durable_result() -> String {
+    let case = |ok: bool, key: &'static str, ty: &'static str| -> Ts<'static> {
         Ts::Object(vec![
             Member {
-                docs: Vec::new(),
+                docs: NO_DOCS,
                 key: "ok".into(),
                 optional: false,
                 ty: Ts::Keyword(if ok { "true" } else { "false" }),
             },
-            Member { docs: Vec::new(), key: key.into(), optional: false, ty: Ts::Ref(ty.into(), Vec::new()) },
+            Member { docs: NO_DOCS, key: key.into(), optional: false, ty: Ts::Ref(ty.into(), Vec::new()) },
         ])
     };
-    let ty = Ts::union(vec![(Vec::new(), case(true, "value", "T")), (Vec::new(), case(false, "error", "E"))]);
+    let ty = Ts::union(vec![(NO_DOCS, case(true, "value", "T")), (NO_DOCS, case(false, "error", "E"))]);
     let docs = [
         "What a method that returns `Result<T, E>` in Rust resolves to. Workers RPC",
         "keeps only the message and name of a thrown error, so the typed error",
@@ -145,26 +137,29 @@ fn durable_result() -> Doc {
     ];
     let docs: Vec<String> = docs.iter().map(|s| (*s).to_owned()).collect();
     let params = [("T".to_owned(), None), ("E".to_owned(), None)];
-    concat([syntax::doc_comment(&docs), syntax::type_alias(types::DURABLE_RESULT, &params, &ty, &Ids::default())])
+    doc::print(&concat([
+        syntax::doc_comment(&docs),
+        syntax::type_alias(types::DURABLE_RESULT, &params, &ty, &Ids::default()),
+    ]))
 }
 
 /// `NAME: DurableObjectNamespace<Trait> & DurableObjectNamespace;`
-fn binding(iface: &Interface) -> Doc {
+fn binding(iface: &Interface, level: usize) -> String {
     let name = iface.ident.unraw().to_string();
     let member = Member {
-        docs: iface.docs.clone(),
-        key: iface.binding.clone(),
+        docs: std::borrow::Cow::Borrowed(iface.docs.as_slice()),
+        key: iface.binding.as_str().into(),
         optional: false,
         ty: Ts::Intersection(vec![
-            Ts::Ref("DurableObjectNamespace".into(), vec![Ts::Ref(name, Vec::new())]),
+            Ts::Ref("DurableObjectNamespace".into(), vec![Ts::Ref(name.into(), Vec::new())]),
             Ts::Ref("DurableObjectNamespace".into(), Vec::new()),
         ]),
     };
-    syntax::interface_property(&member, &Ids::default())
+    print_at(&syntax::interface_property(&member, &Ids::default()), level)
 }
 
 /// `import type { A, B } from "./index";`
-fn import_type(names: &[String]) -> Doc {
+fn import_type(names: &[String]) -> Doc<'_> {
     if names.is_empty() {
         return text("");
     }
@@ -179,32 +174,28 @@ fn import_type(names: &[String]) -> Doc {
 
 /// For one interface: the client's type, its reply table and the function
 /// that makes it.
-fn client(api: &Api, iface: &Interface) -> Doc {
+fn client(api: &Api, iface: &Interface) -> String {
     let name = iface.ident.unraw().to_string();
     let client = format!("{name}Client");
     let factory = client.to_lower_camel_case();
     let table = format!("{}Replies", name.to_lower_camel_case());
     let _ = api;
+    let omit = Ts::Ref(
+        "Omit".into(),
+        vec![
+            Ts::Ref(name.as_str().into(), Vec::new()),
+            Ts::Ref("typeof Rpc.__DURABLE_OBJECT_BRAND".into(), Vec::new()),
+        ],
+    );
     let alias = concat([
         syntax::doc_comment(&[format!(
             "`{name}`'s methods, called through the object's `fetch` in dogen's wire format."
         )]),
-        syntax::type_alias(
-            &client,
-            &[],
-            &Ts::Ref(
-                "Omit".into(),
-                vec![
-                    Ts::Ref(name.clone(), Vec::new()),
-                    Ts::Ref("typeof Rpc.__DURABLE_OBJECT_BRAND".into(), Vec::new()),
-                ],
-            ),
-            &Ids::default(),
-        ),
+        syntax::type_alias(&client, &[], &omit, &Ids::default()),
     ]);
     let entries = iface.methods.iter().map(|m| {
         let reply = if matches!(m.output, Output::Result { .. }) { "result" } else { "value" };
-        concat([text(syntax::property_key(&m.wire_name)), text(": "), text(syntax::quote(reply))])
+        concat([syntax::property_key(&m.wire_name), text(": "), text(syntax::quote(reply))])
     });
     let object = if iface.methods.is_empty() {
         text("{}")
@@ -258,5 +249,5 @@ fn client(api: &Api, iface: &Interface) -> Doc {
         hardline(),
         text("}"),
     ]);
-    join(concat([hardline(), hardline()]), [alias, table_decl, function])
+    doc::print(&join(concat([hardline(), hardline()]), [alias, table_decl, function]))
 }

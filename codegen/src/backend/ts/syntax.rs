@@ -2,6 +2,8 @@
 //! layout: each printed as Prettier's TypeScript printer prints the same
 //! syntax (see [`super::doc`]).
 
+use std::borrow::Cow;
+
 use super::doc::{
     Doc, align, broken_group, concat, group, group_with_id, hardline, if_break, indent, indent_if_break, join, line,
     softline, text, will_break,
@@ -9,36 +11,42 @@ use super::doc::{
 
 /// A TypeScript type expression.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Ts {
+pub enum Ts<'a> {
     /// `string`, `number`, `boolean`, `null`, `void`, `never`.
     Keyword(&'static str),
     /// A string literal type: `"Circle"`.
-    Literal(String),
+    Literal(Cow<'a, str>),
     /// A named type with type arguments: `Page<Item>`, `Record<string, T>`.
-    Ref(String, Vec<Ts>),
+    Ref(Cow<'a, str>, Vec<Ts<'a>>),
     /// `T[]`.
-    Array(Box<Ts>),
+    Array(Box<Ts<'a>>),
     /// `[A, B]`.
-    Tuple(Vec<Ts>),
+    Tuple(Vec<Ts<'a>>),
     /// `{ a: A; b?: B }`.
-    Object(Vec<Member>),
+    Object(Vec<Member<'a>>),
     /// `A | B`, each member with its doc comment.
-    Union(Vec<(Vec<String>, Ts)>),
+    Union(Vec<(Docs<'a>, Ts<'a>)>),
     /// `A & B`.
-    Intersection(Vec<Ts>),
+    Intersection(Vec<Ts<'a>>),
 }
+
+/// Doc comment lines, borrowed from the model or made here.
+pub type Docs<'a> = Cow<'a, [String]>;
+
+/// No doc comment.
+pub const NO_DOCS: Docs<'static> = Cow::Borrowed(&[]);
 
 /// One property of an object type.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
+pub struct Member<'a> {
     /// Its doc comment, one entry per line.
-    pub docs: Vec<String>,
+    pub docs: Docs<'a>,
     /// The key, unquoted.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// `?`.
     pub optional: bool,
     /// The value's type.
-    pub ty: Ts,
+    pub ty: Ts<'a>,
 }
 
 /// Where a type is printed: Prettier lays some syntax out differently
@@ -74,24 +82,24 @@ impl Ids {
     }
 }
 
-impl Ts {
+impl<'a> Ts<'a> {
     /// `T | null`, without repeating `null`.
-    pub fn nullable(self) -> Ts {
+    pub fn nullable(self) -> Ts<'a> {
         let null = Ts::Keyword("null");
         match self {
             Ts::Keyword("null") => self,
             Ts::Union(mut members) => {
                 if !members.iter().any(|(_, m)| *m == null) {
-                    members.push((Vec::new(), null));
+                    members.push((NO_DOCS, null));
                 }
                 Ts::Union(members)
             }
-            other => Ts::Union(vec![(Vec::new(), other), (Vec::new(), null)]),
+            other => Ts::Union(vec![(NO_DOCS, other), (NO_DOCS, null)]),
         }
     }
 
     /// A union of `members`, flattening nested unions; one member is itself.
-    pub fn union(members: Vec<(Vec<String>, Ts)>) -> Ts {
+    pub fn union(members: Vec<(Docs<'a>, Ts<'a>)>) -> Ts<'a> {
         let mut flat = Vec::new();
         for (docs, member) in members {
             match member {
@@ -129,12 +137,12 @@ impl Ts {
     }
 
     /// The layout of this type below `parent`.
-    pub fn doc(&self, parent: Parent, ids: &Ids) -> Doc {
+    pub fn doc(&self, parent: Parent, ids: &Ids) -> Doc<'_> {
         match self {
             Ts::Keyword(k) => text(*k),
             Ts::Literal(s) => text(quote(s)),
-            Ts::Ref(name, args) if args.is_empty() => text(name.as_str()),
-            Ts::Ref(name, args) => concat([text(name.as_str()), type_arguments(args, ids)]),
+            Ts::Ref(name, args) if args.is_empty() => text(name.as_ref()),
+            Ts::Ref(name, args) => concat([text(name.as_ref()), type_arguments(args, ids)]),
             Ts::Array(elem) => concat([elem.doc(Parent::Array, ids), text("[]")]),
             Ts::Tuple(items) => tuple(items, ids),
             Ts::Object(members) => object(members, false, ids),
@@ -147,7 +155,7 @@ impl Ts {
     }
 }
 
-fn hugs(members: &[(Vec<String>, Ts)]) -> bool {
+fn hugs(members: &[(Docs<'_>, Ts<'_>)]) -> bool {
     if members.iter().any(|(docs, _)| !docs.is_empty()) {
         return false;
     }
@@ -157,7 +165,7 @@ fn hugs(members: &[(Vec<String>, Ts)]) -> bool {
 }
 
 /// `<A, B>` after a type name.
-fn type_arguments(args: &[Ts], ids: &Ids) -> Doc {
+fn type_arguments<'s>(args: &'s [Ts<'_>], ids: &Ids) -> Doc<'s> {
     if args.len() == 1 && args[0].should_hug() {
         return concat([text("<"), args[0].doc(Parent::TypeArgument, ids), text(">")]);
     }
@@ -172,7 +180,7 @@ fn type_arguments(args: &[Ts], ids: &Ids) -> Doc {
     ]))
 }
 
-fn tuple(items: &[Ts], ids: &Ids) -> Doc {
+fn tuple<'s>(items: &'s [Ts<'_>], ids: &Ids) -> Doc<'s> {
     if items.is_empty() {
         return text("[]");
     }
@@ -189,7 +197,7 @@ fn tuple(items: &[Ts], ids: &Ids) -> Doc {
 }
 
 /// `{ a: A; b?: B }`; `always_broken` for interface bodies.
-pub fn object(members: &[Member], always_broken: bool, ids: &Ids) -> Doc {
+pub fn object<'s>(members: &'s [Member<'_>], always_broken: bool, ids: &Ids) -> Doc<'s> {
     if members.is_empty() {
         return text("{}");
     }
@@ -203,16 +211,16 @@ pub fn object(members: &[Member], always_broken: bool, ids: &Ids) -> Doc {
     if always_broken { broken_group(body) } else { group(body) }
 }
 
-fn member(m: &Member, ids: &Ids) -> Doc {
+fn member<'s>(m: &'s Member<'_>, ids: &Ids) -> Doc<'s> {
     concat([
         doc_comment(&m.docs),
-        text(property_key(&m.key)),
+        property_key(&m.key),
         text(if m.optional { "?: " } else { ": " }),
         m.ty.doc(Parent::Annotation, ids),
     ])
 }
 
-fn union(members: &[(Vec<String>, Ts)], parent: Parent, ids: &Ids) -> Doc {
+fn union<'s>(members: &'s [(Docs<'_>, Ts<'_>)], parent: Parent, ids: &Ids) -> Doc<'s> {
     if hugs(members) {
         let hugged = join(text(" | "), members.iter().map(|(_, m)| m.doc(Parent::UnionMember, ids)));
         return match parent {
@@ -220,10 +228,7 @@ fn union(members: &[(Vec<String>, Ts)], parent: Parent, ids: &Ids) -> Doc {
             _ => hugged,
         };
     }
-    let code = group(concat(members.iter().enumerate().map(|(i, (_, m))| {
-        let prefix = if i == 0 { if_break(text("| "), text("")) } else { concat([line(), text("| ")]) };
-        concat([prefix, align(2, m.doc(Parent::UnionMember, ids))])
-    })));
+    let code = union_code(members, ids);
     match parent {
         Parent::Array | Parent::Intersection => {
             concat([text("("), group(concat([indent(concat([softline(), code])), softline()])), text(")")])
@@ -238,16 +243,39 @@ fn union(members: &[(Vec<String>, Ts)], parent: Parent, ids: &Ids) -> Doc {
     }
 }
 
+/// The members of a broken-or-flat union: `| A` lines when broken.
+fn union_code<'s>(members: &'s [(Docs<'_>, Ts<'_>)], ids: &Ids) -> Doc<'s> {
+    group(concat(members.iter().enumerate().map(|(i, (_, m))| {
+        let prefix = if i == 0 { if_break(text("| "), text("")) } else { concat([line(), text("| ")]) };
+        concat([prefix, align(2, m.doc(Parent::UnionMember, ids))])
+    })))
+}
+
+/// [`union`] below `type X =`, the first member's comment left to the caller.
+fn union_without_first_docs<'s>(members: &'s [(Docs<'_>, Ts<'_>)], ids: &Ids) -> Doc<'s> {
+    let undocumented = |m: &(Docs<'_>, Ts<'_>)| m.0.is_empty();
+    if members.iter().skip(1).all(undocumented) && hugs_ignoring_docs(members) {
+        return join(text(" | "), members.iter().map(|(_, m)| m.doc(Parent::UnionMember, ids)));
+    }
+    union_code(members, ids)
+}
+
+fn hugs_ignoring_docs(members: &[(Docs<'_>, Ts<'_>)]) -> bool {
+    let objects = members.iter().filter(|(_, m)| m.is_object_like()).count();
+    let voids = members.iter().filter(|(_, m)| matches!(m, Ts::Keyword("null" | "void"))).count();
+    objects == 1 && objects + voids == members.len()
+}
+
 /// A union on the right of `type X =` whose members carry doc comments:
 /// the comments go before each `| member` line, so the union is broken.
-pub fn documented_union(members: &[(Vec<String>, Ts)], ids: &Ids) -> Doc {
+pub fn documented_union<'s>(members: &'s [(Docs<'_>, Ts<'_>)], ids: &Ids) -> Doc<'s> {
     let lines = members
         .iter()
         .map(|(docs, m)| concat([doc_comment(docs), text("| "), align(2, m.doc(Parent::Annotation, ids))]));
     concat([hardline(), join(hardline(), lines)])
 }
 
-fn intersection(types: &[Ts], ids: &Ids) -> Doc {
+fn intersection<'s>(types: &'s [Ts<'_>], ids: &Ids) -> Doc<'s> {
     let mut parts = Vec::new();
     let mut was_indented = false;
     for (i, t) in types.iter().enumerate() {
@@ -272,9 +300,9 @@ fn intersection(types: &[Ts], ids: &Ids) -> Doc {
 }
 
 /// `export type Name<P> = T;`, laid out as Prettier lays out assignments.
-pub fn type_alias(name: &str, params: &[(String, Option<Ts>)], ty: &Ts, ids: &Ids) -> Doc {
+pub fn type_alias<'s>(name: &'s str, params: &'s [(String, Option<Ts<'_>>)], ty: &'s Ts<'_>, ids: &Ids) -> Doc<'s> {
     let left = concat([text("export type "), text(name), type_parameters(params, ids)]);
-    let break_after_operator = |right: Doc| {
+    let break_after_operator = |right: Doc<'s>| -> Doc<'s> {
         concat([group(concat([group(left.clone()), text(" ="), group(indent(concat([line(), right])))])), text(";")])
     };
     if let Ts::Union(members) = ty {
@@ -282,9 +310,8 @@ pub fn type_alias(name: &str, params: &[(String, Option<Ts>)], ty: &Ts, ids: &Id
         if documented == 1 && !members[0].0.is_empty() {
             // The first member's comment is the union's own: it goes after
             // `=`, before the union.
-            let mut rest = members.clone();
-            let docs = std::mem::take(&mut rest[0].0);
-            return break_after_operator(concat([doc_comment(&docs), union(&rest, Parent::Alias, ids)]));
+            let right = concat([doc_comment(&members[0].0), union_without_first_docs(members, ids)]);
+            return break_after_operator(right);
         }
         if documented > 0 {
             // Comments before each documented `| member` line.
@@ -311,7 +338,7 @@ pub fn type_alias(name: &str, params: &[(String, Option<Ts>)], ty: &Ts, ids: &Id
 }
 
 /// `<T, U = number>` after a declared name.
-pub fn type_parameters(params: &[(String, Option<Ts>)], ids: &Ids) -> Doc {
+pub fn type_parameters<'s>(params: &'s [(String, Option<Ts<'_>>)], ids: &Ids) -> Doc<'s> {
     if params.is_empty() {
         return text("");
     }
@@ -337,7 +364,7 @@ pub fn type_parameters(params: &[(String, Option<Ts>)], ids: &Ids) -> Doc {
 }
 
 /// One method of an interface: `name(a: A, b: B): R;`.
-pub fn method_signature(name: &str, params: &[(String, Ts)], ret: &Ts, ids: &Ids) -> Doc {
+pub fn method_signature<'s>(name: &'s str, params: &'s [(String, Ts<'_>)], ret: &'s Ts<'_>, ids: &Ids) -> Doc<'s> {
     let ret_doc = concat([text(": "), ret.doc(Parent::Annotation, ids)]);
     let params_doc = if params.is_empty() {
         text("()")
@@ -362,7 +389,7 @@ pub fn method_signature(name: &str, params: &[(String, Ts)], ret: &Ts, ids: &Ids
 }
 
 /// `export interface Name extends Base { ... }`, members on their own lines.
-pub fn interface(name: &str, params: Doc, extends: Option<&str>, members: Vec<Doc>) -> Doc {
+pub fn interface<'s>(name: &'s str, params: Doc<'s>, extends: Option<&'s str>, members: Vec<Doc<'s>>) -> Doc<'s> {
     let mut head = vec![text("export interface "), text(name), params];
     if let Some(base) = extends {
         head.push(group(indent(concat([line(), text("extends "), text(base)]))));
@@ -382,12 +409,12 @@ pub fn interface(name: &str, params: Doc, extends: Option<&str>, members: Vec<Do
 }
 
 /// An interface member: its doc comment, then the property.
-pub fn interface_property(m: &Member, ids: &Ids) -> Doc {
+pub fn interface_property<'s>(m: &'s Member<'_>, ids: &Ids) -> Doc<'s> {
     concat([member(m, ids), text(";")])
 }
 
 /// `/** ... */` and a line break, or nothing for no docs.
-pub fn doc_comment(docs: &[String]) -> Doc {
+pub fn doc_comment(docs: &[String]) -> Doc<'static> {
     let lines = tsdoc_lines(docs);
     match lines.as_slice() {
         [] => text(""),
@@ -448,8 +475,8 @@ pub fn quote(s: &str) -> String {
 }
 
 /// A property key: bare if it is an identifier name, quoted otherwise.
-pub fn property_key(key: &str) -> String {
-    if is_identifier_name(key) { key.to_owned() } else { quote(key) }
+pub fn property_key(key: &str) -> Doc<'_> {
+    if is_identifier_name(key) { text(key) } else { text(quote(key)) }
 }
 
 /// Whether `name` can be written unquoted as a property name (reserved
@@ -485,7 +512,7 @@ mod tests {
 
     #[test]
     fn long_unions_break_with_leading_bars() {
-        let members = (0..6).map(|i| (Vec::new(), Ts::Literal(format!("VariantNumber{i}")))).collect::<Vec<_>>();
+        let members = (0..6).map(|i| (NO_DOCS, Ts::Literal(format!("VariantNumber{i}").into()))).collect::<Vec<_>>();
         let printed = show(&Ts::Union(members));
         assert!(printed.starts_with("export type T =\n  | \"VariantNumber0\"\n"), "{printed}");
         assert!(printed.ends_with("  | \"VariantNumber5\";"), "{printed}");

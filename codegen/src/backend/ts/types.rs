@@ -1,17 +1,20 @@
 //! model → TypeScript types: what each wire shape and serde type is in
 //! TypeScript. The mapping is described in `docs/typescript.md`.
 
+use std::borrow::Cow;
+
 use heck::ToLowerCamelCase;
 use syn::ext::IdentExt as _;
 
-use super::doc::{Doc, concat, hardline, join, text};
-use super::syntax::{self, Ids, Member, Ts};
+use super::doc::{concat, print, text};
+use super::syntax::{self, Ids, Member, NO_DOCS, Ts};
 use crate::model::{Api, Field, Interface, Object, Output, Shape, Tagging, TypeBody, TypeDef, VariantBody};
 
 /// The name of the result type of `Result<T, E>` methods.
 pub const DURABLE_RESULT: &str = "DurableResult";
 
 /// Converts shapes to TypeScript inside one definition (or outside any).
+/// The types it makes borrow names from the model.
 pub struct Types<'a> {
     api: &'a Api,
     /// The definition being converted, for its type parameters and `Self`.
@@ -30,7 +33,7 @@ impl<'a> Types<'a> {
     }
 
     /// The TypeScript type of a wire shape.
-    pub fn shape(&self, shape: &Shape) -> Ts {
+    pub fn shape(&self, shape: &'a Shape) -> Ts<'a> {
         match shape {
             Shape::Unit => Ts::Keyword("null"),
             Shape::Bool => Ts::Keyword("boolean"),
@@ -45,48 +48,50 @@ impl<'a> Types<'a> {
                 if name == "Self"
                     && let Some(def) = self.scope
                 {
-                    let params = def.generics.iter().map(|p| Ts::Ref(p.ident.to_string(), Vec::new())).collect();
-                    return Ts::Ref(def.ident.unraw().to_string(), params);
+                    let params = def.generics.iter().map(|p| Ts::Ref(p.ident.to_string().into(), Vec::new())).collect();
+                    return Ts::Ref(def.ident.unraw().to_string().into(), params);
                 }
-                let name = name.strip_prefix("r#").unwrap_or(name).to_owned();
-                Ts::Ref(name, args.iter().map(|s| self.shape(s)).collect())
+                let name = name.strip_prefix("r#").unwrap_or(name);
+                Ts::Ref(Cow::Borrowed(name), args.iter().map(|s| self.shape(s)).collect())
             }
         }
     }
 
     /// A map: a plain object keyed by strings, numbers or an enum's names.
-    fn map(&self, key: &Shape, value: &Shape) -> Ts {
+    fn map(&self, key: &'a Shape, value: &'a Shape) -> Ts<'a> {
         let value = self.shape(value);
         match self.key(key, 0) {
             Key::Number => Ts::Ref("Record".into(), vec![Ts::Keyword("number"), value]),
             Key::String => Ts::Ref("Record".into(), vec![Ts::Keyword("string"), value]),
-            Key::Enum(name) => {
-                Ts::Ref("Partial".into(), vec![Ts::Ref("Record".into(), vec![Ts::Ref(name, Vec::new()), value])])
-            }
+            Key::Enum(name) => Ts::Ref(
+                "Partial".into(),
+                vec![Ts::Ref("Record".into(), vec![Ts::Ref(Cow::Borrowed(name), Vec::new()), value])],
+            ),
         }
     }
 
-    fn key(&self, key: &Shape, depth: usize) -> Key {
+    fn key(&self, key: &'a Shape, depth: usize) -> Key<'a> {
         match key {
             Shape::Int(_) => Key::Number,
             Shape::Named(name, _) if depth < 32 => match self.api.type_def(name).map(|d| &d.body) {
                 Some(TypeBody::Alias(t) | TypeBody::Transparent(t)) => self.key(&t.shape, depth + 1),
-                Some(TypeBody::Enum(_)) => Key::Enum(name.strip_prefix("r#").unwrap_or(name).to_owned()),
+                Some(TypeBody::Enum(_)) => Key::Enum(name.strip_prefix("r#").unwrap_or(name)),
                 _ => Key::String,
             },
             _ => Key::String,
         }
     }
 
-    /// The declaration of `def` (without its doc comment).
-    pub fn declaration(&self, def: &TypeDef, ids: &Ids) -> Doc {
+    /// The declaration of `def` with its doc comment, laid out.
+    pub fn declaration(&self, def: &'a TypeDef, ids: &Ids) -> String {
         let name = def.ident.unraw().to_string();
-        let params: Vec<(String, Option<Ts>)> = def
+        let params: Vec<(String, Option<Ts<'a>>)> = def
             .generics
             .iter()
             .map(|p| (p.ident.to_string(), p.default.as_ref().map(|d| self.shape(&d.shape))))
             .collect();
-        let alias = |ty: Ts| syntax::type_alias(&name, &params, &ty, ids);
+        let alias =
+            |ty: Ts<'a>| print(&concat([syntax::doc_comment(&def.docs), syntax::type_alias(&name, &params, &ty, ids)]));
         match &def.body {
             TypeBody::Alias(t) | TypeBody::Transparent(t) => alias(self.shape(&t.shape)),
             TypeBody::Unit => alias(Ts::Keyword("null")),
@@ -96,8 +101,10 @@ impl<'a> Types<'a> {
             }
             TypeBody::Object(o) if o.fields.iter().any(|f| f.flatten) => alias(self.object(o, None)),
             TypeBody::Object(o) => {
-                let members = self.members(o, None).iter().map(|m| syntax::interface_property(m, ids)).collect();
-                syntax::interface(&name, syntax::type_parameters(&params, ids), None, members)
+                let members = self.members(o, None);
+                let props = members.iter().map(|m| syntax::interface_property(m, ids)).collect();
+                let decl = syntax::interface(&name, syntax::type_parameters(&params, ids), None, props);
+                print(&concat([syntax::doc_comment(&def.docs), decl]))
             }
             TypeBody::Enum(e) => {
                 let variants = e
@@ -112,7 +119,7 @@ impl<'a> Types<'a> {
                                 self.adjacently_tagged(tag, content, &v.name, &v.body)
                             }
                         };
-                        (v.docs.clone(), ty)
+                        (Cow::Borrowed(v.docs.as_slice()), ty)
                     })
                     .collect();
                 alias(Ts::union(variants))
@@ -122,29 +129,30 @@ impl<'a> Types<'a> {
 
     /// The properties of an object, the tag (of a struct or an internally
     /// tagged variant) first.
-    fn members(&self, object: &Object, tag: Option<(&str, &str)>) -> Vec<Member> {
-        let mut out = Vec::new();
+    fn members(&self, object: &'a Object, tag: Option<(&'a str, &'a str)>) -> Vec<Member<'a>> {
+        let mut out = Vec::with_capacity(object.fields.len() + 1);
         let tag = tag.or(object.tag.as_ref().map(|t| (t.key.as_str(), t.value.as_str())));
         if let Some((key, value)) = tag {
-            out.push(Member {
-                docs: Vec::new(),
-                key: key.to_owned(),
-                optional: false,
-                ty: Ts::Literal(value.to_owned()),
-            });
+            out.push(Member { docs: NO_DOCS, key: key.into(), optional: false, ty: Ts::Literal(value.into()) });
         }
         out.extend(object.fields.iter().filter(|f| !f.flatten).map(|f| self.field(f)));
         out
     }
 
-    fn field(&self, f: &Field) -> Member {
-        Member { docs: f.docs.clone(), key: f.name.clone(), optional: f.optional(), ty: self.shape(&f.ty.shape) }
+    fn field(&self, f: &'a Field) -> Member<'a> {
+        Member {
+            docs: Cow::Borrowed(f.docs.as_slice()),
+            key: Cow::Borrowed(f.name.as_str()),
+            optional: f.optional(),
+            ty: self.shape(&f.ty.shape),
+        }
     }
 
     /// An object type, intersected with its flattened fields' types.
-    fn object(&self, object: &Object, tag: Option<(&str, &str)>) -> Ts {
+    fn object(&self, object: &'a Object, tag: Option<(&'a str, &'a str)>) -> Ts<'a> {
         let own = Ts::Object(self.members(object, tag));
-        let flattened: Vec<Ts> = object.fields.iter().filter(|f| f.flatten).map(|f| self.shape(&f.ty.shape)).collect();
+        let flattened: Vec<Ts<'a>> =
+            object.fields.iter().filter(|f| f.flatten).map(|f| self.shape(&f.ty.shape)).collect();
         if flattened.is_empty() {
             return own;
         }
@@ -156,7 +164,7 @@ impl<'a> Types<'a> {
         if parts.len() == 1 { parts.remove(0) } else { Ts::Intersection(parts) }
     }
 
-    fn payload(&self, body: &VariantBody) -> Option<Ts> {
+    fn payload(&self, body: &'a VariantBody) -> Option<Ts<'a>> {
         match body {
             VariantBody::Unit => None,
             VariantBody::Newtype(t) => Some(self.shape(&t.shape)),
@@ -165,24 +173,20 @@ impl<'a> Types<'a> {
         }
     }
 
-    fn untagged(&self, body: &VariantBody) -> Ts {
+    fn untagged(&self, body: &'a VariantBody) -> Ts<'a> {
         self.payload(body).unwrap_or(Ts::Keyword("null"))
     }
 
-    fn externally_tagged(&self, name: &str, body: &VariantBody) -> Ts {
+    fn externally_tagged(&self, name: &'a str, body: &'a VariantBody) -> Ts<'a> {
         match self.payload(body) {
-            None => Ts::Literal(name.to_owned()),
-            Some(ty) => Ts::Object(vec![Member { docs: Vec::new(), key: name.to_owned(), optional: false, ty }]),
+            None => Ts::Literal(name.into()),
+            Some(ty) => Ts::Object(vec![Member { docs: NO_DOCS, key: name.into(), optional: false, ty }]),
         }
     }
 
-    fn internally_tagged(&self, tag: &str, name: &str, body: &VariantBody) -> Ts {
-        let tag_only = Ts::Object(vec![Member {
-            docs: Vec::new(),
-            key: tag.to_owned(),
-            optional: false,
-            ty: Ts::Literal(name.to_owned()),
-        }]);
+    fn internally_tagged(&self, tag: &'a str, name: &'a str, body: &'a VariantBody) -> Ts<'a> {
+        let tag_only =
+            Ts::Object(vec![Member { docs: NO_DOCS, key: tag.into(), optional: false, ty: Ts::Literal(name.into()) }]);
         match body {
             VariantBody::Unit => tag_only,
             VariantBody::Struct(o) => self.object(o, Some((tag, name))),
@@ -193,11 +197,11 @@ impl<'a> Types<'a> {
         }
     }
 
-    fn adjacently_tagged(&self, tag: &str, content: &str, name: &str, body: &VariantBody) -> Ts {
+    fn adjacently_tagged(&self, tag: &'a str, content: &'a str, name: &'a str, body: &'a VariantBody) -> Ts<'a> {
         let mut members =
-            vec![Member { docs: Vec::new(), key: tag.to_owned(), optional: false, ty: Ts::Literal(name.to_owned()) }];
+            vec![Member { docs: NO_DOCS, key: tag.into(), optional: false, ty: Ts::Literal(name.into()) }];
         if let Some(ty) = self.payload(body) {
-            members.push(Member { docs: Vec::new(), key: content.to_owned(), optional: false, ty });
+            members.push(Member { docs: NO_DOCS, key: content.into(), optional: false, ty });
         }
         Ts::Object(members)
     }
@@ -215,23 +219,33 @@ impl<'a> Types<'a> {
         }
     }
 
-    /// The branded Durable Object type of an interface.
-    pub fn interface(&self, iface: &Interface, ids: &Ids) -> Doc {
-        let members: Vec<Doc> = iface
+    /// The branded Durable Object type of an interface, with its doc
+    /// comment, laid out.
+    pub fn interface(&self, iface: &'a Interface, ids: &Ids) -> String {
+        type Signature<'a> = (Vec<(String, Ts<'a>)>, Ts<'a>);
+        let signatures: Vec<Signature<'a>> = iface
             .methods
             .iter()
             .map(|m| {
-                let params: Vec<(String, Ts)> =
-                    m.args.iter().map(|a| (parameter_name(&a.ident), self.shape(&a.shape))).collect();
-                let ret = Ts::Ref("Promise".into(), vec![self.output(&m.output)]);
-                concat([syntax::doc_comment(&m.docs), syntax::method_signature(&m.wire_name, &params, &ret, ids)])
+                let params = m.args.iter().map(|a| (parameter_name(&a.ident), self.shape(&a.shape))).collect();
+                (params, Ts::Ref("Promise".into(), vec![self.output(&m.output)]))
             })
             .collect();
-        syntax::interface(&iface.ident.unraw().to_string(), text(""), Some("Rpc.DurableObjectBranded"), members)
+        let members = iface
+            .methods
+            .iter()
+            .zip(&signatures)
+            .map(|(m, (params, ret))| {
+                concat([syntax::doc_comment(&m.docs), syntax::method_signature(&m.wire_name, params, ret, ids)])
+            })
+            .collect();
+        let name = iface.ident.unraw().to_string();
+        let decl = syntax::interface(&name, text(""), Some("Rpc.DurableObjectBranded"), members);
+        print(&concat([syntax::doc_comment(&iface.docs), decl]))
     }
 
     /// What a method's promise resolves to.
-    pub fn output(&self, output: &Output) -> Ts {
+    pub fn output(&self, output: &'a Output) -> Ts<'a> {
         match output {
             Output::Unit => Ts::Keyword("void"),
             Output::Value(t) => self.shape(&t.shape),
@@ -242,10 +256,10 @@ impl<'a> Types<'a> {
     }
 }
 
-enum Key {
+enum Key<'a> {
     String,
     Number,
-    Enum(String),
+    Enum(&'a str),
 }
 
 /// A Rust argument name as a TypeScript parameter: camelCase, with a `_`
@@ -257,9 +271,4 @@ pub fn parameter_name(ident: &syn::Ident) -> String {
     } else {
         format!("{name}_")
     }
-}
-
-/// Declarations separated by blank lines.
-pub fn blank_lines(docs: Vec<Doc>) -> Doc {
-    join(concat([hardline(), hardline()]), docs)
 }
