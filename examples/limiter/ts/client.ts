@@ -43,11 +43,13 @@ export class DogenProtocolError extends Error {
 
 /** For each method: whether it resolves to a `DurableResult`. */
 type Replies<T> = {
-  [K in keyof T]: T[K] extends (
-    ...args: never[]
-  ) => Promise<DurableResult<unknown, unknown>>
-    ? "result"
-    : "value";
+  [K in keyof T]: T[K] extends (...args: never[]) => Promise<infer R>
+    ? [R] extends [never]
+      ? "value"
+      : [R] extends [DurableResult<unknown, unknown>]
+        ? "result"
+        : "value"
+    : never;
 };
 
 const KINDS: readonly string[] = [
