@@ -12,7 +12,9 @@
 //! together with the case's `caller.ts`, which uses the types and holds
 //! `@ts-expect-error` lines for misuse the types must reject. All cases are
 //! one program, one `tsc` run: each case's trait has its own name, so their
-//! bindings merge into one `Env` without clashing.
+//! bindings merge into one `Env` without clashing. Prettier (pinned too)
+//! must leave every golden file as it is, and the generated `env.d.ts` must
+//! merge with what the real `wrangler types` writes (`tests/ts/wrangler/`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -248,6 +250,33 @@ fn golden_outputs_type_check() {
     }
     tsconfig(&work, &files, &["workers-types"]);
     tsc(&work);
+}
+
+/// The generated files are laid out as Prettier (pinned in package.json,
+/// default options) formats them: Prettier leaves every golden file as it
+/// is.
+#[test]
+fn golden_outputs_are_formatted_like_prettier() {
+    let mut files = Vec::new();
+    for case in cases() {
+        for file in [ALWAYS, &[CLIENT]].concat() {
+            if case.join(file).exists() {
+                files.push(case.join(file));
+            }
+        }
+    }
+    assert!(files.len() >= 60, "expected the goldens of every case, found {}", files.len());
+    let output = node_tool("prettier/bin/prettier.cjs")
+        .args(["--check", "--no-config", "--no-editorconfig", "--ignore-path", ""])
+        .args(&files)
+        .output()
+        .expect("prettier runs");
+    assert!(
+        output.status.success(),
+        "Prettier would reformat generated files:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// Copies `from` into `to`, recursively.
