@@ -198,7 +198,7 @@ pub fn print_into(doc: &Doc<'_>, out: &mut String) {
         match doc {
             Doc::Text(s) => {
                 out.push_str(s);
-                pos += s.chars().count();
+                pos += width(s);
             }
             Doc::Concat(parts) => cmds.extend(parts.iter().rev().map(|doc| Cmd { indent, mode, doc })),
             Doc::Indent(d) => cmds.push(Cmd { indent: indent + INDENT, mode, doc: d }),
@@ -249,11 +249,22 @@ pub fn print_into(doc: &Doc<'_>, out: &mut String) {
                 let trimmed = out[start..].trim_end_matches([' ', '\t']).len();
                 out.truncate(start + trimmed);
                 out.push('\n');
-                out.extend(std::iter::repeat_n(' ', indent));
+                const SPACES: &str = "                                                                ";
+                let mut left = indent;
+                while left > 0 {
+                    let n = left.min(SPACES.len());
+                    out.push_str(&SPACES[..n]);
+                    left -= n;
+                }
                 pos = indent;
             }
         }
     }
+}
+
+/// The columns `s` takes: its characters (bytes, when ASCII).
+fn width(s: &str) -> usize {
+    if s.is_ascii() { s.len() } else { s.chars().count() }
 }
 
 /// Whether `next` fits in `room` columns, counting what follows it up to
@@ -285,7 +296,7 @@ fn fits<'d, 'a>(
                     room -= 1;
                     pending_space = false;
                 }
-                room -= s.chars().count() as isize;
+                room -= width(s) as isize;
             }
             Doc::Text(_) => {}
             Doc::Concat(parts) => cmds.extend(parts.iter().rev().map(|d| (mode, d))),
