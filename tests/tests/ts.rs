@@ -162,19 +162,32 @@ pub fn work_dir(what: &str) -> PathBuf {
     dir
 }
 
-/// The pinned `node` and a script under `node_modules`, or a failure that
-/// says how to install them.
-pub fn node_tool(script: &str) -> Command {
+/// The pinned `node` (node_modules/.bin/node), or a failure that says how
+/// to install it.
+pub fn node() -> Command {
     let root = repo_root();
     let node = root.join("node_modules/.bin/node");
+    assert!(
+        node.exists(),
+        "{} is missing: run `npm ci` at the repository root ({}) to install the pinned JavaScript tools",
+        node.display(),
+        root.display()
+    );
+    Command::new(node)
+}
+
+/// The pinned `node` running a script under `node_modules`, or a failure
+/// that says how to install them.
+pub fn node_tool(script: &str) -> Command {
+    let root = repo_root();
     let script = root.join("node_modules").join(script);
     assert!(
-        node.exists() && script.exists(),
-        "{} is missing: run `npm ci` at the repository root ({}) to install the pinned TypeScript tools",
+        script.exists(),
+        "{} is missing: run `npm ci` at the repository root ({}) to install the pinned JavaScript tools",
         script.display(),
         root.display()
     );
-    let mut command = Command::new(node);
+    let mut command = node();
     command.arg(script);
     command
 }
@@ -276,6 +289,39 @@ fn golden_outputs_are_formatted_like_prettier() {
         "Prettier would reformat generated files:\n{}{}",
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The generated fetch client, bundled by esbuild and run by the pinned
+/// node against a fake stub: what it sends, and how it reads every kind of
+/// reply (`tests/ts/client_runs.ts`). Type-checked first.
+#[test]
+fn the_fetch_client_reads_replies_as_the_protocol_says() {
+    let work = work_dir("client-runs");
+    let case = Path::new(env!("CARGO_MANIFEST_DIR")).join(CASES).join("result_methods_return_durable_result");
+    let (_, files) = generate(&root_module(&case)).expect("the case generates");
+    for file in &files {
+        fs::write(work.join(file.name), &file.contents).expect("generated file written");
+    }
+    fs::copy(repo_root().join("tests/ts/client_runs.ts"), work.join("client_runs.ts")).expect("copied");
+    let sources: Vec<PathBuf> =
+        ["index.ts", "env.d.ts", "client.ts", "client_runs.ts"].iter().map(|f| work.join(f)).collect();
+    tsconfig(&work, &sources, &["workers-types"]);
+    tsc(&work);
+    let esbuild = repo_root().join("node_modules/esbuild/bin/esbuild");
+    assert!(esbuild.exists(), "{} is missing: run `npm ci` at the repository root", esbuild.display());
+    let bundled = Command::new(esbuild)
+        .args(["client_runs.ts", "--bundle", "--format=esm", "--platform=node", "--outfile=client_runs.mjs"])
+        .current_dir(&work)
+        .output()
+        .expect("esbuild runs");
+    assert!(bundled.status.success(), "esbuild failed:\n{}", String::from_utf8_lossy(&bundled.stderr));
+    let run = node().arg("client_runs.mjs").current_dir(&work).output().expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success() && stdout.trim() == "ok",
+        "the client misread a reply:\n{stdout}{}",
+        String::from_utf8_lossy(&run.stderr)
     );
 }
 
