@@ -17,6 +17,7 @@ use crate::serde::resolve::type_refs;
 /// Runs every rule.
 pub fn validate(cx: &Ctxt, api: &Api) {
     trait_names_are_unique(cx, api);
+    trait_names_are_free(cx, api);
     bindings_are_unique(cx, api);
     classes_are_unique(cx, api);
     client_names_are_free(cx, api);
@@ -47,6 +48,40 @@ fn trait_names_are_unique(cx: &Ctxt, api: &Api) {
             cx.error_spanned_by(
                 &iface.ident,
                 format!("two `#[durable]` traits are named `{}`; TypeScript needs one name per trait", iface.ident),
+            );
+        }
+    }
+}
+
+/// Names the generated files declare or use beside the traits: a trait of
+/// one of these names would clash with them (`Dogen` would make the client
+/// factory `dogenClient`, which client.ts defines itself).
+pub const RESERVED_TRAIT_NAMES: &[&str] = &[
+    "Cloudflare",
+    "DogenFetcher",
+    "DogenProtocolError",
+    "DogenProtocolErrorKind",
+    "Dogen",
+    "DurableObjectNamespace",
+    "DurableResult",
+    "Env",
+    "KINDS",
+    "Omit",
+    "Partial",
+    "Promise",
+    "Record",
+    "Replies",
+    "Rpc",
+];
+
+/// No trait takes a name the generated TypeScript declares or uses itself.
+fn trait_names_are_free(cx: &Ctxt, api: &Api) {
+    for iface in &api.interfaces {
+        let name = iface.ident.unraw().to_string();
+        if RESERVED_TRAIT_NAMES.contains(&name.as_str()) {
+            cx.error_spanned_by(
+                &iface.ident,
+                format!("trait name `{name}` is used by the generated TypeScript itself; rename the trait"),
             );
         }
     }

@@ -1,12 +1,15 @@
 //! Every type in `index.ts` needs its own name: two reachable types with
-//! one name, a type named like a trait, and names the generated code uses
-//! itself are refused.
+//! one name, a type named like a trait, and types or traits with names the
+//! generated code uses itself are refused.
 use serde::{Deserialize, Serialize};
 
 #[dogen::durable]
 pub trait Clashes {
     async fn go(&self, a: crate::a::Item, b: crate::b::Item, c: Promise, d: crate::c::Clashes) -> DurableResult;
 }
+
+#[dogen::durable]
+pub trait DogenFetcher {}
 
 pub mod a {
     #[derive(serde::Serialize, serde::Deserialize)]
