@@ -43,53 +43,139 @@ impl<'de> Deserialize<'de> for NoArgs {
 
 /// Decodes the argument tuple of `method`.
 #[inline]
-pub fn decode_args<F: Format, T: DeserializeOwned + Arity>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
-    let bad =
-        |e: String| ProtocolError::new(ProtocolErrorKind::BadArguments, format!("bad arguments for `{method}`: {e}"));
-    if let Some(len) = F::unchecked_sequence_len(args)
-        && len != T::ARITY
-    {
-        let plural = if T::ARITY == 1 { "" } else { "s" };
-        return Err(bad(format!("expected {} argument{plural}, got {len}", T::ARITY)));
-    }
-    F::decode(args).map_err(bad)
+pub fn decode_args<F: Format, T: ArgList>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
+    F::decode::<Args<T>>(args)
+        .map(|Args(args)| args)
+        .map_err(|e| ProtocolError::new(ProtocolErrorKind::BadArguments, format!("bad arguments for `{method}`: {e}")))
 }
 
-/// How many arguments an argument tuple holds.
-pub trait Arity {
-    /// The number of arguments.
+/// An argument list as it travels: a sequence with one element per
+/// argument. Trailing `Option` arguments may be left out and are `None`, so
+/// adding one to a method keeps older callers working; any other missing
+/// argument, and any extra one, is an error.
+pub struct Args<T>(pub T);
+
+/// An argument tuple `(A, B, ...)` that [`Args`] decodes.
+pub trait ArgList: Sized {
+    /// How many arguments the method takes.
     const ARITY: usize;
+
+    /// Reads the arguments from `seq`.
+    fn visit<'de, S: SeqAccess<'de>>(seq: S) -> Result<Self, S::Error>;
 }
 
-impl Arity for NoArgs {
-    const ARITY: usize = 0;
+impl<'de, T: ArgList> Deserialize<'de> for Args<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ArgsVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: ArgList> Visitor<'de> for ArgsVisitor<T> {
+            type Value = Args<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "an array of {}", arguments(T::ARITY))
+            }
+            fn visit_seq<S: SeqAccess<'de>>(self, seq: S) -> Result<Args<T>, S::Error> {
+                T::visit(seq).map(Args)
+            }
+        }
+        deserializer.deserialize_seq(ArgsVisitor(std::marker::PhantomData))
+    }
 }
 
-macro_rules! arity {
-    ($($n:literal => ($($t:ident),+);)+) => {
-        $(impl<$($t),+> Arity for ($($t,)+) {
+/// "1 argument", "2 arguments".
+fn arguments(n: usize) -> String {
+    format!("{n} argument{}", if n == 1 { "" } else { "s" })
+}
+
+/// The argument at `index` of `arity`: the next element, or, once the
+/// sequence has ended, `None` for an `Option` and an error for anything
+/// else. `sent` counts the elements the sequence had.
+fn next_arg<'de, T: Deserialize<'de>, S: SeqAccess<'de>>(
+    seq: &mut S,
+    index: usize,
+    arity: usize,
+    sent: &mut usize,
+) -> Result<T, S::Error> {
+    if *sent == index
+        && let Some(value) = seq.next_element()?
+    {
+        *sent += 1;
+        return Ok(value);
+    }
+    T::deserialize(Missing::<S::Error> { sent: *sent, arity, error: std::marker::PhantomData })
+}
+
+/// Refuses what follows the last argument.
+fn no_more_args<'de, S: SeqAccess<'de>>(seq: &mut S, arity: usize) -> Result<(), S::Error> {
+    let mut extra = 0;
+    while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+        extra += 1;
+    }
+    match extra {
+        0 => Ok(()),
+        _ => Err(serde::de::Error::custom(format_args!("expected {}, got {}", arguments(arity), arity + extra))),
+    }
+}
+
+/// A left-out trailing argument: `None` to an `Option`, an error to the rest
+/// (the same rule serde applies to a missing struct field).
+struct Missing<E> {
+    sent: usize,
+    arity: usize,
+    error: std::marker::PhantomData<E>,
+}
+
+impl<'de, E: serde::de::Error> Deserializer<'de> for Missing<E> {
+    type Error = E;
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
+        visitor.visit_none()
+    }
+
+    fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, E> {
+        Err(E::custom(format_args!("expected {}, got {}", arguments(self.arity), self.sent)))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+macro_rules! arg_lists {
+    ($($n:literal => ($($t:ident $i:literal),+);)+) => {
+        $(impl<$($t: DeserializeOwned),+> ArgList for ($($t,)+) {
             const ARITY: usize = $n;
+
+            #[allow(non_snake_case)]
+            fn visit<'de, S: SeqAccess<'de>>(mut seq: S) -> Result<Self, S::Error> {
+                let mut sent = 0;
+                $(let $t = next_arg::<$t, S>(&mut seq, $i, $n, &mut sent)?;)+
+                if sent == $n {
+                    no_more_args(&mut seq, $n)?;
+                }
+                Ok(($($t,)+))
+            }
         })+
     };
 }
 
-arity! {
-    1 => (A);
-    2 => (A, B);
-    3 => (A, B, C);
-    4 => (A, B, C, D);
-    5 => (A, B, C, D, E);
-    6 => (A, B, C, D, E, F);
-    7 => (A, B, C, D, E, F, G);
-    8 => (A, B, C, D, E, F, G, H);
-    9 => (A, B, C, D, E, F, G, H, I);
-    10 => (A, B, C, D, E, F, G, H, I, J);
-    11 => (A, B, C, D, E, F, G, H, I, J, K);
-    12 => (A, B, C, D, E, F, G, H, I, J, K, L);
-    13 => (A, B, C, D, E, F, G, H, I, J, K, L, M);
-    14 => (A, B, C, D, E, F, G, H, I, J, K, L, M, N);
-    15 => (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O);
-    16 => (A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P);
+arg_lists! {
+    1 => (A 0);
+    2 => (A 0, B 1);
+    3 => (A 0, B 1, C 2);
+    4 => (A 0, B 1, C 2, D 3);
+    5 => (A 0, B 1, C 2, D 3, E 4);
+    6 => (A 0, B 1, C 2, D 3, E 4, F 5);
+    7 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+    8 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+    9 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+    10 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+    11 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+    12 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
+    13 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, M 12);
+    14 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, M 12, N 13);
+    15 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, M 12, N 13, O 14);
+    16 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, M 12, N 13, O 14, P 15);
 }
 
 /// Checks the (empty) arguments of a method that takes none.
@@ -98,7 +184,9 @@ pub fn decode_no_args<F: Format>(method: &str, args: &F::Value) -> Result<(), Pr
     if F::is_empty_sequence(args) {
         return Ok(());
     }
-    decode_args::<F, NoArgs>(method, args).map(|NoArgs| ())
+    F::decode::<NoArgs>(args)
+        .map(|NoArgs| ())
+        .map_err(|e| ProtocolError::new(ProtocolErrorKind::BadArguments, format!("bad arguments for `{method}`: {e}")))
 }
 
 /// Encodes the value a method returned.

@@ -22,15 +22,6 @@ pub trait Format {
         let _ = value;
         false
     }
-
-    /// The length of `value` if it is a sequence and the format's decoder
-    /// would not check it, so the caller can refuse extra arguments. `None`
-    /// when the decoder checks lengths itself (JSON) or `value` is no
-    /// sequence.
-    fn unchecked_sequence_len(value: &Self::Value) -> Option<usize> {
-        let _ = value;
-        None
-    }
 }
 
 /// JSON as UTF-8 bytes: the format of [`crate::InProcess`] and of the fetch

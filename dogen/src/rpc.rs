@@ -41,12 +41,6 @@ impl Format for JsFormat {
     fn is_empty_sequence(value: &JsValue) -> bool {
         js_sys::Array::is_array(value) && js_sys::Array::from(value).length() == 0
     }
-
-    // serde-wasm-bindgen reads a tuple from a longer array without a word:
-    // count the arguments here, so extra ones are refused, not dropped.
-    fn unchecked_sequence_len(value: &JsValue) -> Option<usize> {
-        js_sys::Array::is_array(value).then(|| js_sys::Array::from(value).length() as usize)
-    }
 }
 
 /// The text of a JavaScript error, without its `Error: ` prefix.

@@ -34,7 +34,7 @@ const MATRIX: &[(&str, Option<(&str, bool)>)] = &[
     ("method_removed", Some(("method_removed", true))),
     ("method_wire_name_changed", Some(("method_renamed", true))),
     ("argument_added", Some(("argument_added", true))),
-    ("optional_argument_added", Some(("optional_argument_added", true))),
+    ("optional_argument_added", Some(("optional_argument_added", false))),
     ("argument_removed", Some(("argument_removed", true))),
     ("argument_renamed", Some(("argument_renamed", false))),
     ("argument_type_widened", Some(("argument_type_changed", false))),
@@ -207,14 +207,13 @@ fn every_change_is_classified_as_the_matrix_says() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
-/// Why `optional_argument_added` is breaking: the v1 runtime decodes the
-/// arguments as a tuple of exactly the method's arity, so a deployed caller
-/// that sends one argument to a method that now takes two (the second an
-/// `Option`) is refused. If the runtime ever fills missing trailing
-/// `Option`s with `None`, this test fails and the classification (and
-/// docs/breaking.md) must change with it.
+/// Why `optional_argument_added` is compatible: the runtime reads a
+/// left-out trailing `Option` argument as `None`, so a deployed caller that
+/// sends one argument to a method that now takes two (the second an
+/// `Option`) is answered. If that ever changes, this test fails and the
+/// classification (and docs/breaking.md) must change with it.
 #[test]
-fn the_runtime_refuses_calls_without_a_trailing_option_argument() {
+fn the_runtime_reads_left_out_trailing_option_arguments_as_none() {
     #[dogen::durable]
     pub trait Adder {
         async fn add(&self, by: u32, note: Option<String>) -> u32;
@@ -229,8 +228,8 @@ fn the_runtime_refuses_calls_without_a_trailing_option_argument() {
         let server = AdderServer(&Impl);
         let full = dogen::Dispatch::<dogen::Json>::dispatch(&server, "add", &b"[1,null]".to_vec()).await;
         assert!(full.is_ok(), "{full:?}");
-        let old = dogen::Dispatch::<dogen::Json>::dispatch(&server, "add", &b"[1]".to_vec()).await.unwrap_err();
-        assert_eq!(old.kind, dogen::ProtocolErrorKind::BadArguments, "{old:?}");
+        let old = dogen::Dispatch::<dogen::Json>::dispatch(&server, "add", &b"[1]".to_vec()).await;
+        assert_eq!(old, Ok(dogen::Reply::Ok(b"1".to_vec())));
     });
 }
 

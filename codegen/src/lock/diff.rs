@@ -164,22 +164,25 @@ fn signature(types: &Types<'_>, class: &str, old: &LockMethod, new: &LockMethod,
         let item = format!("{method}({})", arg.name);
         let at = arg.at.as_deref().unwrap_or(&new.at);
         let Some(locked) = old.args.get(i) else {
-            let optional = arg.ty.starts_with("Option<");
-            let (kind, what) = if optional {
-                (Kind::OptionalArgumentAdded, "`Option` argument added at the end")
+            // Deployed callers send the locked arguments only. The runtime
+            // reads missing trailing `Option` arguments as `None`, so new
+            // arguments are compatible when they and all after them are
+            // `Option`s.
+            let trailing_options = new.args[i..].iter().all(|a| a.ty.starts_with("Option<"));
+            let (kind, severity, what) = if trailing_options {
+                (
+                    Kind::OptionalArgumentAdded,
+                    Severity::Compatible,
+                    "`Option` argument added at the end; deployed callers leave it out and it is `None`",
+                )
             } else {
-                (Kind::ArgumentAdded, "argument added")
+                (
+                    Kind::ArgumentAdded,
+                    Severity::Breaking,
+                    "argument added; only trailing `Option` arguments may be left out, so calls from deployed callers are refused",
+                )
             };
-            sink.push(
-                kind,
-                Severity::Breaking,
-                &item,
-                at,
-                format!(
-                    "{what}; the v1 protocol requires exactly one element per argument, so calls from deployed callers with {} argument(s) are refused",
-                    old.args.len()
-                ),
-            );
+            sink.push(kind, severity, &item, at, format!("{what} ({} argument(s) before)", old.args.len()));
             continue;
         };
         if locked.name != arg.name {

@@ -196,3 +196,45 @@ fn the_object_works_after_bad_calls() {
         assert_eq!(client.balance().await, Ok(book.balance.get()));
     });
 }
+
+/// A method whose trailing arguments are `Option`s.
+#[dogen::durable]
+pub trait Search {
+    async fn find(&self, query: String, limit: Option<u32>, cursor: Option<String>) -> String;
+    async fn lead(&self, first: Option<u32>, then: u32) -> u32;
+}
+
+struct Echo;
+
+impl Search for Echo {
+    async fn find(&self, query: String, limit: Option<u32>, cursor: Option<String>) -> String {
+        format!("{query}:{limit:?}:{cursor:?}")
+    }
+    async fn lead(&self, first: Option<u32>, then: u32) -> u32 {
+        first.unwrap_or(0) + then
+    }
+}
+
+/// Callers built before a trailing `Option` argument was added leave it
+/// out: it is `None`. Every other missing argument, and any extra one, is
+/// refused with a message that counts them.
+#[test]
+fn trailing_option_arguments_may_be_left_out() {
+    // serde_json adds where in the payload it stopped: pinned up to there.
+    let server = SearchServer(&Echo);
+    assert_eq!(raw_ok(&server, "find", r#"["q"]"#), r#""q:None:None""#);
+    assert_eq!(raw_ok(&server, "find", r#"["q", 5]"#), r#""q:Some(5):None""#);
+    assert_eq!(raw_ok(&server, "find", r#"["q", null, "c"]"#), r#""q:None:Some(\"c\")""#);
+    let message = rejects(&server, "find", b"[]", ProtocolErrorKind::BadArguments);
+    assert!(message.starts_with("bad arguments for `find`: expected 3 arguments, got 0"), "{message}");
+    let message = rejects(&server, "find", br#"["q", 1, "c", 4]"#, ProtocolErrorKind::BadArguments);
+    assert!(message.starts_with("bad arguments for `find`: expected 3 arguments, got 4"), "{message}");
+    // Only trailing ones: a missing non-`Option` after an `Option` is refused.
+    let message = rejects(&server, "lead", b"[]", ProtocolErrorKind::BadArguments);
+    assert!(message.starts_with("bad arguments for `lead`: expected 2 arguments, got 0"), "{message}");
+    assert_eq!(raw_ok(&server, "lead", "[null, 2]"), "2");
+    futures_executor::block_on(async {
+        let client = SearchClient::in_process(Box::new(Echo));
+        assert_eq!(client.find("q".into(), Some(1), None).await.unwrap(), "q:Some(1):None");
+    });
+}
