@@ -3,6 +3,7 @@
 
 use heck::{ToLowerCamelCase, ToShoutySnakeCase};
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::attr::{self, MethodAttrs, TraitAttrs};
@@ -16,7 +17,8 @@ impl Interface {
     /// checks.
     pub fn from_syn(cx: &Ctxt, attrs: TraitAttrs, item: &syn::ItemTrait) -> Interface {
         check_trait_shape(cx, item);
-        let name = item.ident.to_string();
+        // `r#match` is called `match` everywhere but in Rust source.
+        let name = item.ident.unraw().to_string();
         let (binding, binding_span) = match attrs.binding {
             Some(b) => (b.value, b.span),
             None => (name.to_shouty_snake_case(), item.ident.span()),
@@ -94,7 +96,7 @@ impl Method {
             cx.error_spanned_by(tokens.to_token_stream(), message);
             ok = false;
         };
-        let name = sig.ident.to_string();
+        let name = sig.ident.unraw().to_string();
         if sig.asyncness.is_none() {
             fail(&sig.fn_token, format!("method `{name}` must be `async fn`: Durable Object calls are asynchronous"));
         }

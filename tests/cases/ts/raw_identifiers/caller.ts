@@ -7,12 +7,14 @@ check<Equal<Kind, "Loop" | "Plain">>();
 
 export async function call(): Promise<string> {
   const stub = env.KEYWORDS.getByName("a");
-  const reference = await stub.rMatch({
+  const reference = await stub.match({
     type: "t",
     asyncMode: true,
     kind: "Loop",
   });
   // @ts-expect-error `r#` is not part of the name
-  await stub.rMatch({ "r#type": "t", asyncMode: true, kind: "Loop" });
+  await stub.match({ "r#type": "t", asyncMode: true, kind: "Loop" });
+  // @ts-expect-error the wire name of `r#match` is `match`, not `rMatch`
+  await stub.rMatch({ type: "t", asyncMode: true, kind: "Loop" });
   return reference.type;
 }

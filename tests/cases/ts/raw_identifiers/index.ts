@@ -12,7 +12,7 @@ export type DurableResult<T, E> =
   { ok: true; value: T } | { ok: false; error: E };
 
 export interface Keywords extends Rpc.DurableObjectBranded {
-  rMatch(ref: Reference): Promise<Reference>;
+  match(ref: Reference): Promise<Reference>;
 }
 
 export type Kind = "Loop" | "Plain";
