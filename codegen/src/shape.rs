@@ -46,13 +46,13 @@ fn path_shape(path: &syn::Path) -> Result<Shape, String> {
     let last = path.segments.last().ok_or("empty type path")?;
     let name = last.ident.to_string();
     let args = generic_types(&last.arguments)?;
-    let one = |args: &[syn::Type]| -> Result<Box<Shape>, String> {
+    let one = |args: &[&syn::Type]| -> Result<Box<Shape>, String> {
         match args {
             [t] => Ok(Box::new(shape_of(t)?)),
             _ => Err(format!("`{name}` takes one type argument")),
         }
     };
-    let two = |args: &[syn::Type]| -> Result<(Box<Shape>, Box<Shape>), String> {
+    let two = |args: &[&syn::Type]| -> Result<(Box<Shape>, Box<Shape>), String> {
         match args {
             [k, v, ..] => Ok((Box::new(shape_of(k)?), Box::new(shape_of(v)?))),
             _ => Err(format!("`{name}` takes key and value type arguments")),
@@ -95,25 +95,24 @@ fn path_shape(path: &syn::Path) -> Result<Shape, String> {
     named(name, &args)
 }
 
-fn named(name: String, args: &[syn::Type]) -> Result<Shape, String> {
-    Ok(Shape::Named(name, args.iter().map(shape_of).collect::<Result<_, _>>()?))
+fn named(name: String, args: &[&syn::Type]) -> Result<Shape, String> {
+    Ok(Shape::Named(name, args.iter().map(|t| shape_of(t)).collect::<Result<_, _>>()?))
 }
 
 /// Whether `path` names an item of `std`, `core` or `alloc` (`std::collections::HashMap`).
 fn is_std_path(path: &syn::Path) -> bool {
-    let first = path.segments.first().map(|s| s.ident.to_string()).unwrap_or_default();
-    matches!(first.as_str(), "std" | "core" | "alloc")
+    path.segments.first().is_some_and(|s| s.ident == "std" || s.ident == "core" || s.ident == "alloc")
 }
 
 /// The type arguments of a path segment; lifetimes are skipped.
-fn generic_types(args: &syn::PathArguments) -> Result<Vec<syn::Type>, String> {
+fn generic_types(args: &syn::PathArguments) -> Result<Vec<&syn::Type>, String> {
     match args {
         syn::PathArguments::None => Ok(Vec::new()),
         syn::PathArguments::AngleBracketed(a) => Ok(a
             .args
             .iter()
             .filter_map(|arg| match arg {
-                syn::GenericArgument::Type(t) => Some(t.clone()),
+                syn::GenericArgument::Type(t) => Some(t),
                 _ => None,
             })
             .collect()),
@@ -136,7 +135,7 @@ pub fn split_result(ty: &syn::Type) -> Result<Option<(syn::Type, syn::Type)>, Re
         return Ok(None);
     }
     match generic_types(&last.arguments).unwrap_or_default().as_slice() {
-        [ok, err] => Ok(Some((ok.clone(), err.clone()))),
+        [ok, err] => Ok(Some(((*ok).clone(), (*err).clone()))),
         _ => Err(ResultAlias),
     }
 }
