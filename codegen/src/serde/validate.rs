@@ -11,7 +11,7 @@ use heck::ToLowerCamelCase;
 use syn::ext::IdentExt as _;
 
 use crate::ctxt::Ctxt;
-use crate::model::{Api, Enum, Object, Output, Shape, Tagging, TypeBody, TypeDef, VariantBody};
+use crate::model::{Api, Enum, IntKind, Object, Output, Shape, Tagging, TypeBody, TypeDef, VariantBody};
 use crate::serde::resolve::type_refs;
 
 /// Runs every rule.
@@ -38,6 +38,7 @@ pub fn validate(cx: &Ctxt, api: &Api) {
         flattened_fields_are_objects(cx, api, def);
     }
     map_keys_are_strings_or_numbers(cx, api);
+    integers_have_one_javascript_form(cx, api);
 }
 
 /// Two `#[durable]` traits never share a name: each is one TypeScript type.
@@ -300,6 +301,48 @@ fn map_keys_are_strings_or_numbers(cx: &Ctxt, api: &Api) {
         for t in type_refs(def) {
             check(Some(def), &t.ty, &t.shape);
         }
+    }
+}
+
+/// No `i128`/`u128`: JSON writes them as numbers, native RPC (through
+/// serde-wasm-bindgen) always as BigInt, so no one TypeScript type is honest
+/// for both.
+fn integers_have_one_javascript_form(cx: &Ctxt, api: &Api) {
+    let check = |ty: &syn::Type, shape: &Shape| {
+        if has_wide_int(shape) {
+            cx.error_spanned_by(
+                ty,
+                "`i128` and `u128` have no single JavaScript form (BigInt over native RPC, a number in JSON); use `i64`/`u64` or a string",
+            );
+        }
+    };
+    for method in api.interfaces.iter().flat_map(|i| &i.methods) {
+        for arg in &method.args {
+            check(&arg.ty, &arg.shape);
+        }
+        match &method.output {
+            Output::Unit => {}
+            Output::Value(t) => check(&t.ty, &t.shape),
+            Output::Result { ok, err } => {
+                check(&ok.ty, &ok.shape);
+                check(&err.ty, &err.shape);
+            }
+        }
+    }
+    for def in &api.types {
+        for t in type_refs(def) {
+            check(&t.ty, &t.shape);
+        }
+    }
+}
+
+fn has_wide_int(shape: &Shape) -> bool {
+    match shape {
+        Shape::Int(IntKind::I128 | IntKind::U128) => true,
+        Shape::Option(s) | Shape::Seq(s) | Shape::Array(s, _) => has_wide_int(s),
+        Shape::Map(k, v) => has_wide_int(k) || has_wide_int(v),
+        Shape::Tuple(items) | Shape::Named(_, items) => items.iter().any(has_wide_int),
+        _ => false,
     }
 }
 

@@ -9,7 +9,7 @@ type Args<K extends keyof Primitives> = Primitives[K] extends (
   : never;
 
 check<
-  Equal<Args<"signed">, [number, number, number, number, number, number]>
+  Equal<Args<"signed">, [number, number, number, number, number]>
 >();
 check<Equal<Args<"text">, [string, string, string]>>();
 check<Equal<Args<"flag">, [boolean]>>();
@@ -20,14 +20,14 @@ check<Equal<ReturnType<Primitives["unit"]>, Promise<void>>>();
 
 export async function call(): Promise<number> {
   const stub = env.PRIMITIVES.getByName("a");
-  const big: number = await stub.unsigned(1, 2, 3, 4, 5, 6);
+  const big: number = await stub.unsigned(1, 2, 3, 4, 5);
   const c: string = await stub.text("x", "owned", "borrowed");
   const on: boolean = await stub.flag(true);
   await stub.unit(null);
   // @ts-expect-error a string is not a number
-  await stub.signed("1", 2, 3, 4, 5, 6);
-  // @ts-expect-error six arguments, not five
-  await stub.signed(1, 2, 3, 4, 5);
+  await stub.signed("1", 2, 3, 4, 5);
+  // @ts-expect-error five arguments, not four
+  await stub.signed(1, 2, 3, 4);
   // @ts-expect-error `()` is null, not undefined
   await stub.unit(undefined);
   // @ts-expect-error no such method

@@ -17,7 +17,6 @@ export interface Primitives extends Rpc.DurableObjectBranded {
     b: number,
     c: number,
     d: number,
-    e: number,
     f: number,
   ): Promise<number>;
   unsigned(
@@ -25,7 +24,6 @@ export interface Primitives extends Rpc.DurableObjectBranded {
     b: number,
     c: number,
     d: number,
-    e: number,
     f: number,
   ): Promise<number>;
   floats(a: number, b: number): Promise<number>;
