@@ -227,7 +227,18 @@ impl<'a> Types<'a> {
             .methods
             .iter()
             .map(|m| {
-                let params = m.args.iter().map(|a| (parameter_name(&a.ident), self.shape(&a.shape))).collect();
+                // Trailing `Option` arguments may be left out: the dispatcher
+                // reads them as `None` (docs/protocol.md).
+                let required = m.args.iter().rposition(|a| !matches!(a.shape, Shape::Option(_))).map_or(0, |i| i + 1);
+                let params = m
+                    .args
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| {
+                        let name = parameter_name(&a.ident);
+                        (if i < required { name } else { format!("{name}?") }, self.shape(&a.shape))
+                    })
+                    .collect();
                 (params, Ts::Ref("Promise".into(), vec![self.output(&m.output)]))
             })
             .collect();

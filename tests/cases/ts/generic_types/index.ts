@@ -12,7 +12,7 @@ export type DurableResult<T, E> =
   { ok: true; value: T } | { ok: false; error: E };
 
 export interface Listings extends Rpc.DurableObjectBranded {
-  page(cursor: string | null): Promise<Page<Listing>>;
+  page(cursor?: string | null): Promise<Page<Listing>>;
   pair(p: Pair<number, string>): Promise<Pair<boolean>>;
   either(e: Either<number, string>): Promise<Tree<string>>;
 }

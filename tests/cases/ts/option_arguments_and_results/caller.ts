@@ -2,7 +2,10 @@ import { env } from "cloudflare:workers";
 import { check, type Equal } from "../../../ts/check";
 import type { Item, Lookups } from "./index";
 
-check<Equal<Parameters<Lookups["find"]>, [number | null, string | null]>>();
+check<
+  Equal<Parameters<Lookups["find"]>, [(number | null)?, (string | null)?]>
+>();
+check<Equal<Parameters<Lookups["lead"]>, [number | null, number]>>();
 check<Equal<ReturnType<Lookups["find"]>, Promise<Item | null>>>();
 check<Equal<ReturnType<Lookups["nested"]>, Promise<(Item | null)[]>>>();
 
@@ -10,7 +13,10 @@ export async function call(): Promise<number> {
   const stub = env.LOOKUPS.getByName("a");
   const found = await stub.find(null, "hint");
   const all = await stub.nested(null);
-  // @ts-expect-error arguments travel as an array: none may be left out
   await stub.find(1);
+  await stub.find();
+  await stub.lead(null, 2);
+  // @ts-expect-error only trailing `Option` arguments may be left out
+  await stub.lead(2);
   return (found?.id ?? 0) + all.length + ((await stub.count()) ?? 0);
 }

@@ -12,9 +12,10 @@ export type DurableResult<T, E> =
   { ok: true; value: T } | { ok: false; error: E };
 
 export interface Lookups extends Rpc.DurableObjectBranded {
-  find(id: number | null, hint: string | null): Promise<Item | null>;
+  find(id?: number | null, hint?: string | null): Promise<Item | null>;
   count(): Promise<number | null>;
-  nested(x: number | null): Promise<(Item | null)[]>;
+  nested(x?: number | null): Promise<(Item | null)[]>;
+  lead(first: number | null, then: number): Promise<number>;
 }
 
 export interface Item {
