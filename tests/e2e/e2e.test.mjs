@@ -123,6 +123,11 @@ describe("limiter over native RPC: structs, enums, maps, Option, typed errors, 6
     ]);
   });
 
+  test("a trailing Option argument left out is None", () => {
+    assert.equal(steps.historyAll.value.length, 5);
+    assert.deepEqual(steps.historyAll.value.slice(-2), steps.history.value);
+  });
+
   test("64-bit integers: exact up to 2^53 - 1, an error beyond, never rounded", () => {
     assert.deepEqual(steps.maxSafe.value, { ok: true, value: { remaining: 0, grantedTotal: 3 } });
     assert.equal(steps.maxSafeUsage.value.updatedAtMs, Number.MAX_SAFE_INTEGER);

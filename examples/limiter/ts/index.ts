@@ -26,9 +26,9 @@ export interface Limits extends Rpc.DurableObjectBranded {
   /** Every bucket, by key. */
   buckets(): Promise<Record<string, Usage>>;
   /** The newest `limit` events (all when `None`), oldest first. */
-  history(limit: number | null): Promise<Event[]>;
+  history(limit?: number | null): Promise<Event[]>;
   /** Empties `key`'s bucket, or every bucket; returns how many were reset. */
-  reset(key: string | null): Promise<number>;
+  reset(key?: string | null): Promise<number>;
 }
 
 /** What happened, for the audit log. */

@@ -89,6 +89,8 @@ async function limiterScenario(tenant: string): Promise<Response> {
   await step("buckets", () => limiter.buckets());
   await step("reset", () => limiter.reset(null));
   await step("history", () => limiter.history(2));
+  // A trailing `Option` argument left out is `None`: every event.
+  await step("historyAll", () => limiter.history());
   await step("maxSafe", () => limiter.acquire("max", 3, Number.MAX_SAFE_INTEGER));
   await step("maxSafeUsage", () => limiter.usage("max"));
   steps.push({ step: "unsafeArgument", error: await thrown(() => limiter.acquire("x", 1, 2 ** 60)) });
