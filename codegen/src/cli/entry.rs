@@ -7,24 +7,12 @@ use crate::ctxt::Ctxt;
 use crate::model::Interface;
 use crate::object::{Object, is_object_attr};
 use crate::scan::{Crate, TypeItem};
-use crate::serde::{resolve, validate};
 
 /// Runs `dogen entry`.
 pub fn run(args: &EntryArgs) -> Result<Report, Error> {
     let root = ts::crate_root(&args.crate_dir)?;
-    let krate = Crate::scan(&root).map_err(|source| Error::Read { path: root.clone(), source })?;
-    let cx = Ctxt::new();
-    let api = resolve::api(&cx, &krate);
-    validate::validate(&cx, &api);
-    let objects = objects(&cx, &krate);
-    let pairs = pair(&cx, &api.interfaces, &objects);
-    let mut diagnostics = krate.errors.clone();
-    diagnostics.extend(krate.diagnostics(cx.into_errors()));
-    if !diagnostics.is_empty() {
-        diagnostics.sort();
-        diagnostics.dedup();
-        return Err(Error::Diagnostics(diagnostics));
-    }
+    let (_, api, served) = ts::load(&root, |cx, krate, api| pair(cx, &api.interfaces, objects(cx, krate)))?;
+    let pairs: Vec<(&Interface, &Object)> = served.iter().map(|(i, object)| (&api.interfaces[*i], object)).collect();
     if pairs.is_empty() {
         return Err(Error::NoObjects(root));
     }
@@ -52,31 +40,34 @@ fn objects(cx: &Ctxt, krate: &Crate) -> Vec<Object> {
         .collect()
 }
 
-/// Each object with the interface it names (by the last segment of its
-/// path). An object naming no interface of the crate is an error, and so is
-/// an interface served by two objects: the entry exports one class per name.
-fn pair<'a>(cx: &Ctxt, interfaces: &'a [Interface], objects: &'a [Object]) -> Vec<(&'a Interface, &'a Object)> {
-    let mut pairs: Vec<(&Interface, &Object)> = Vec::new();
+/// Each object with the index of the interface it names (by the last
+/// segment of its path), in the order of the interfaces. An object naming
+/// no interface of the crate is an error, and so is an interface served by
+/// two objects: the entry exports one class per name.
+fn pair(cx: &Ctxt, interfaces: &[Interface], objects: Vec<Object>) -> Vec<(usize, Object)> {
+    let mut pairs: Vec<(usize, Object)> = Vec::new();
     for object in objects {
-        let Some(name) = object.interface.segments.last().map(|s| &s.ident) else { continue };
-        let Some(iface) = interfaces.iter().find(|i| &i.ident == name) else {
+        let Some(name) = object.interface.segments.last().map(|s| s.ident.clone()) else { continue };
+        let Some(index) = interfaces.iter().position(|i| i.ident == name) else {
             cx.error_spanned_by(
                 &object.interface,
                 format!("`{}` serves `{name}`, but this crate has no `#[durable]` trait `{name}`", object.ident),
             );
             continue;
         };
-        if let Some((_, first)) = pairs.iter().find(|(i, _)| i.class == iface.class) {
+        if let Some((_, first)) = pairs.iter().find(|(i, _)| interfaces[*i].class == interfaces[index].class) {
             cx.error_spanned_by(
                 &object.ident,
-                format!("class `{}` is already served by `{}`; one object per class", iface.class, first.ident),
+                format!(
+                    "class `{}` is already served by `{}`; one object per class",
+                    interfaces[index].class, first.ident
+                ),
             );
             continue;
         }
-        pairs.push((iface, object));
+        pairs.push((index, object));
     }
-    // Classes in the order of the interfaces, for a stable file.
-    pairs.sort_by_key(|(iface, _)| interfaces.iter().position(|i| std::ptr::eq(i, *iface)));
+    pairs.sort_by_key(|(index, _)| *index);
     pairs
 }
 

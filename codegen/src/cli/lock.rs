@@ -6,10 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::{Error, LockArgs, Report, ts};
-use crate::ctxt::Ctxt;
 use crate::lock::{self, LOCK_FILE, Lock, build};
-use crate::scan::Crate;
-use crate::serde::{resolve, validate};
 
 /// A class rename declared on the command line: `--rename OLD=NEW`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,20 +60,7 @@ pub fn lock_path(crate_dir: &Path, lock: Option<&Path>) -> PathBuf {
 /// error of the crate reported, like `dogen ts` does.
 pub fn current(crate_dir: &Path) -> Result<Lock, Error> {
     let root = ts::crate_root(crate_dir)?;
-    let krate = Crate::scan(&root).map_err(|source| Error::Read { path: root.clone(), source })?;
-    let cx = Ctxt::new();
-    let api = resolve::api(&cx, &krate);
-    validate::validate(&cx, &api);
-    let mut diagnostics = krate.errors.clone();
-    diagnostics.extend(krate.diagnostics(cx.into_errors()));
-    if !diagnostics.is_empty() {
-        diagnostics.sort();
-        diagnostics.dedup();
-        return Err(Error::Diagnostics(diagnostics));
-    }
-    if api.interfaces.is_empty() {
-        return Err(Error::NoTraits(root));
-    }
+    let (krate, api, ()) = ts::load(&root, |_, _, _| ())?;
     Ok(build::from_api(&api, &krate, crate_dir))
 }
 

@@ -40,10 +40,21 @@ pub fn crate_root(dir: &Path) -> Result<PathBuf, Error> {
 /// Reads the crate whose root module is `root` and renders its TypeScript,
 /// in memory. Every error of the crate is reported, sorted by place.
 pub fn generate(root: &Path) -> Result<(Api, Vec<OutputFile>), Error> {
+    let (_, api, ()) = load(root, |_, _, _| ())?;
+    let files = render(&TypeScript, &api)?;
+    Ok((api, files))
+}
+
+/// Scans the crate whose root module is `root`, builds and validates its
+/// API, and runs `more`, a command's own checks, with the same error sink.
+/// Every error of the crate is reported at once, sorted by place; a crate
+/// without `#[durable]` traits is an error too.
+pub fn load<T>(root: &Path, more: impl FnOnce(&Ctxt, &Crate, &Api) -> T) -> Result<(Crate, Api, T), Error> {
     let krate = Crate::scan(root).map_err(|source| Error::Read { path: root.to_path_buf(), source })?;
     let cx = Ctxt::new();
     let api = resolve::api(&cx, &krate);
     validate::validate(&cx, &api);
+    let extra = more(&cx, &krate, &api);
     let mut diagnostics = krate.errors.clone();
     diagnostics.extend(krate.diagnostics(cx.into_errors()));
     if !diagnostics.is_empty() {
@@ -54,6 +65,5 @@ pub fn generate(root: &Path) -> Result<(Api, Vec<OutputFile>), Error> {
     if api.interfaces.is_empty() {
         return Err(Error::NoTraits(root.to_path_buf()));
     }
-    let files = render(&TypeScript, &api)?;
-    Ok((api, files))
+    Ok((krate, api, extra))
 }
