@@ -1,7 +1,10 @@
 //! `dogen entry`: scan → pair each `#[dogen::object]` with its interface →
 //! render the JavaScript entry module → write.
 
+use std::path::Path;
+
 use super::{EntryArgs, Error, Report, ts, write};
+use crate::backend::OutputFile;
 use crate::backend::entry::{ENTRY_FILE, EntryModule};
 use crate::ctxt::Ctxt;
 use crate::model::Interface;
@@ -11,18 +14,25 @@ use crate::scan::{Crate, TypeItem};
 /// Runs `dogen entry`.
 pub fn run(args: &EntryArgs) -> Result<Report, Error> {
     let root = ts::crate_root(&args.crate_dir)?;
-    let (_, api, served) = ts::load(&root, |cx, krate, api| pair(cx, &api.interfaces, objects(cx, krate)))?;
+    let (classes, file) = generate(&root, &args.module)?;
+    write::replace_files(&args.out, std::slice::from_ref(&file))?;
+    Ok(Report(format!("wrote {ENTRY_FILE} in `{}`: {}", args.out.display(), classes.join(", "))))
+}
+
+/// Reads the crate whose root module is `root` and renders its entry
+/// module, in memory: the classes it exports, and the file. `module` is
+/// wasm-bindgen's `--out-name`.
+pub fn generate(root: &Path, module: &str) -> Result<(Vec<String>, OutputFile), Error> {
+    if !is_module_name(module) {
+        return Err(Error::BadModuleName(module.to_owned()));
+    }
+    let (_, api, served) = ts::load(root, |cx, krate, api| pair(cx, &api.interfaces, objects(cx, krate)))?;
     let pairs: Vec<(&Interface, &Object)> = served.iter().map(|(i, object)| (&api.interfaces[*i], object)).collect();
     if pairs.is_empty() {
-        return Err(Error::NoObjects(root));
+        return Err(Error::NoObjects(root.to_path_buf()));
     }
-    if !is_module_name(&args.module) {
-        return Err(Error::BadModuleName(args.module.clone()));
-    }
-    let file = EntryModule::new(&args.module, &pairs).render_file()?;
-    write::replace_files(&args.out, std::slice::from_ref(&file))?;
-    let classes: Vec<&str> = pairs.iter().map(|(iface, _)| iface.class.as_str()).collect();
-    Ok(Report(format!("wrote {ENTRY_FILE} in `{}`: {}", args.out.display(), classes.join(", "))))
+    let file = EntryModule::new(module, &pairs).render_file()?;
+    Ok((pairs.iter().map(|(iface, _)| iface.class.clone()).collect(), file))
 }
 
 /// Every `#[dogen::object]` struct of the crate, in source order.
