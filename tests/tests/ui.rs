@@ -1,5 +1,6 @@
-//! Compile-time behaviour of `#[durable]`: every misuse is a spanned error
-//! (`ui/durable/*.rs`, the expected output beside each case in `.stderr`),
+//! Compile-time behaviour of `#[durable]` and `#[dogen::object]`: every
+//! misuse is a spanned error (`ui/durable/*.rs`, `ui/object/*.rs`, the
+//! expected output beside each case in `.stderr`),
 //! and every supported form compiles without warnings and runs
 //! (`ui/pass/*.rs`). Paths are relative to this crate.
 //!
@@ -10,5 +11,6 @@
 fn ui() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("ui/durable/*.rs");
+    cases.compile_fail("ui/object/*.rs");
     cases.pass("ui/pass/*.rs");
 }

@@ -1,0 +1,4 @@
+#[dogen::object()]
+pub struct CounterObject {}
+
+fn main() {}
