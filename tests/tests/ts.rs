@@ -8,7 +8,7 @@
 //! the diff.
 //!
 //! Every golden output is then compiled by the real `tsc` (from
-//! `node_modules`, pinned by `package-lock.json`; run `npm ci` first)
+//! `node_modules`, pinned by `package-lock.json`; run `npm install --no-save` (or `bash tests/run`) first)
 //! together with the case's `caller.ts`, which uses the types and holds
 //! `@ts-expect-error` lines for misuse the types must reject. All cases are
 //! one program, one `tsc` run: each case's trait has its own name, so their
@@ -169,7 +169,7 @@ pub fn node() -> Command {
     let node = root.join("node_modules/.bin/node");
     assert!(
         node.exists(),
-        "{} is missing: run `npm ci` at the repository root ({}) to install the pinned JavaScript tools",
+        "{} is missing: run `npm install --no-save` at the repository root ({}) to install the pinned JavaScript tools",
         node.display(),
         root.display()
     );
@@ -183,7 +183,7 @@ pub fn node_tool(script: &str) -> Command {
     let script = root.join("node_modules").join(script);
     assert!(
         script.exists(),
-        "{} is missing: run `npm ci` at the repository root ({}) to install the pinned JavaScript tools",
+        "{} is missing: run `npm install --no-save` at the repository root ({}) to install the pinned JavaScript tools",
         script.display(),
         root.display()
     );
@@ -309,7 +309,7 @@ fn the_fetch_client_reads_replies_as_the_protocol_says() {
     tsconfig(&work, &sources, &["workers-types"]);
     tsc(&work);
     let esbuild = repo_root().join("node_modules/esbuild/bin/esbuild");
-    assert!(esbuild.exists(), "{} is missing: run `npm ci` at the repository root", esbuild.display());
+    assert!(esbuild.exists(), "{} is missing: run `npm install --no-save` at the repository root", esbuild.display());
     let bundled = Command::new(esbuild)
         .args(["client_runs.ts", "--bundle", "--format=esm", "--platform=node", "--outfile=client_runs.mjs"])
         .current_dir(&work)
