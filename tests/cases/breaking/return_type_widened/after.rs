@@ -4,5 +4,5 @@ use serde::{Deserialize, Serialize};
 #[dogen::durable]
 pub trait Counter {
     async fn add(&self, by: u32) -> u64;
-    async fn get(&self) -> u128;
+    async fn get(&self) -> u64;
 }
