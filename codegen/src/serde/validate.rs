@@ -38,6 +38,7 @@ pub fn validate(cx: &Ctxt, api: &Api) {
         flattened_fields_are_objects(cx, api, def);
     }
     map_keys_are_strings_or_numbers(cx, api);
+    map_keys_are_not_integers(cx, api);
     integers_have_one_javascript_form(cx, api);
 }
 
@@ -301,6 +302,57 @@ fn map_keys_are_strings_or_numbers(cx: &Ctxt, api: &Api) {
         for t in type_refs(def) {
             check(Some(def), &t.ty, &t.shape);
         }
+    }
+}
+
+/// Map keys are not integers: over native RPC serde-wasm-bindgen cannot
+/// write a map with integer keys as an object and reads object keys only as
+/// strings, so no TypeScript type is true of such a map on both paths.
+fn map_keys_are_not_integers(cx: &Ctxt, api: &Api) {
+    let check = |def: Option<&TypeDef>, ty: &syn::Type, shape: &Shape| {
+        let mut keys = Vec::new();
+        map_keys(shape, &mut keys);
+        if keys.into_iter().any(|key| is_integer(api, def, key, 0)) {
+            cx.error_spanned_by(
+                ty,
+                "integer map keys do not cross native RPC (object keys are strings there); use `String` keys",
+            );
+        }
+    };
+    for method in api.interfaces.iter().flat_map(|i| &i.methods) {
+        for arg in &method.args {
+            check(None, &arg.ty, &arg.shape);
+        }
+        match &method.output {
+            Output::Unit => {}
+            Output::Value(t) => check(None, &t.ty, &t.shape),
+            Output::Result { ok, err } => {
+                check(None, &ok.ty, &ok.shape);
+                check(None, &err.ty, &err.shape);
+            }
+        }
+    }
+    for def in &api.types {
+        for t in type_refs(def) {
+            check(Some(def), &t.ty, &t.shape);
+        }
+    }
+}
+
+/// Whether `shape` is an integer, seen through aliases and transparent types.
+fn is_integer(api: &Api, scope: Option<&TypeDef>, shape: &Shape, depth: usize) -> bool {
+    match shape {
+        Shape::Int(_) => true,
+        Shape::Named(name, _) if depth < 32 => {
+            if scope.is_some_and(|d| d.generics.iter().any(|p| p.ident == name)) {
+                return false;
+            }
+            match api.type_def(name).map(|d| (d, &d.body)) {
+                Some((d, TypeBody::Alias(t) | TypeBody::Transparent(t))) => is_integer(api, Some(d), &t.shape, depth + 1),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 
