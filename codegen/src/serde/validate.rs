@@ -348,7 +348,9 @@ fn is_integer(api: &Api, scope: Option<&TypeDef>, shape: &Shape, depth: usize) -
                 return false;
             }
             match api.type_def(name).map(|d| (d, &d.body)) {
-                Some((d, TypeBody::Alias(t) | TypeBody::Transparent(t))) => is_integer(api, Some(d), &t.shape, depth + 1),
+                Some((d, TypeBody::Alias(t) | TypeBody::Transparent(t))) => {
+                    is_integer(api, Some(d), &t.shape, depth + 1)
+                }
                 _ => false,
             }
         }
