@@ -265,26 +265,9 @@ fn flattened_fields_are_objects(cx: &Ctxt, api: &Api, def: &TypeDef) {
     }
 }
 
-/// Map keys are strings, integers or unit-only enums: what serde_json can
-/// write as object keys.
-fn map_keys_are_strings_or_numbers(cx: &Ctxt, api: &Api) {
-    let check = |def: Option<&TypeDef>, ty: &syn::Type, shape: &Shape| {
-        let mut keys = Vec::new();
-        map_keys(shape, &mut keys);
-        for key in keys {
-            let ok = match key {
-                Shape::String | Shape::Char | Shape::Int(_) => true,
-                Shape::Named(..) => key_kind(api, def, key, 0) != Some(false),
-                _ => false,
-            };
-            if !ok {
-                cx.error_spanned_by(
-                    ty,
-                    "map keys must be strings, integers or enums of unit variants: JSON object keys are strings",
-                );
-            }
-        }
-    };
+/// Calls `check` on every type the API mentions, with the type definition
+/// it appears in (`None` for the methods' arguments, results and errors).
+fn each_type_ref<'a>(api: &'a Api, mut check: impl FnMut(Option<&'a TypeDef>, &'a syn::Type, &'a Shape)) {
     for method in api.interfaces.iter().flat_map(|i| &i.methods) {
         for arg in &method.args {
             check(None, &arg.ty, &arg.shape);
@@ -305,6 +288,29 @@ fn map_keys_are_strings_or_numbers(cx: &Ctxt, api: &Api) {
     }
 }
 
+/// Map keys are strings, integers or unit-only enums: what serde_json can
+/// write as object keys.
+fn map_keys_are_strings_or_numbers(cx: &Ctxt, api: &Api) {
+    let check = |def: Option<&TypeDef>, ty: &syn::Type, shape: &Shape| {
+        let mut keys = Vec::new();
+        map_keys(shape, &mut keys);
+        for key in keys {
+            let ok = match key {
+                Shape::String | Shape::Char | Shape::Int(_) => true,
+                Shape::Named(..) => key_kind(api, def, key, 0) != Some(false),
+                _ => false,
+            };
+            if !ok {
+                cx.error_spanned_by(
+                    ty,
+                    "map keys must be strings, integers or enums of unit variants: JSON object keys are strings",
+                );
+            }
+        }
+    };
+    each_type_ref(api, check);
+}
+
 /// Map keys are not integers: over native RPC serde-wasm-bindgen cannot
 /// write a map with integer keys as an object and reads object keys only as
 /// strings, so no TypeScript type is true of such a map on both paths.
@@ -319,24 +325,7 @@ fn map_keys_are_not_integers(cx: &Ctxt, api: &Api) {
             );
         }
     };
-    for method in api.interfaces.iter().flat_map(|i| &i.methods) {
-        for arg in &method.args {
-            check(None, &arg.ty, &arg.shape);
-        }
-        match &method.output {
-            Output::Unit => {}
-            Output::Value(t) => check(None, &t.ty, &t.shape),
-            Output::Result { ok, err } => {
-                check(None, &ok.ty, &ok.shape);
-                check(None, &err.ty, &err.shape);
-            }
-        }
-    }
-    for def in &api.types {
-        for t in type_refs(def) {
-            check(Some(def), &t.ty, &t.shape);
-        }
-    }
+    each_type_ref(api, check);
 }
 
 /// Whether `shape` is an integer, seen through aliases and transparent types.
@@ -370,24 +359,7 @@ fn integers_have_one_javascript_form(cx: &Ctxt, api: &Api) {
             );
         }
     };
-    for method in api.interfaces.iter().flat_map(|i| &i.methods) {
-        for arg in &method.args {
-            check(&arg.ty, &arg.shape);
-        }
-        match &method.output {
-            Output::Unit => {}
-            Output::Value(t) => check(&t.ty, &t.shape),
-            Output::Result { ok, err } => {
-                check(&ok.ty, &ok.shape);
-                check(&err.ty, &err.shape);
-            }
-        }
-    }
-    for def in &api.types {
-        for t in type_refs(def) {
-            check(&t.ty, &t.shape);
-        }
-    }
+    each_type_ref(api, |_, ty, shape| check(ty, shape));
 }
 
 fn has_wide_int(shape: &Shape) -> bool {
