@@ -132,12 +132,9 @@ fn run_case(case: &Path) -> (u8, String) {
     (code, findings.join("\n").replace(&krate, "CRATE"))
 }
 
+/// Every case folder, sorted.
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(CASES);
-    let mut cases: Vec<PathBuf> =
-        fs::read_dir(&root).expect("cases dir").map(|e| e.expect("entry").path()).filter(|p| p.is_dir()).collect();
-    cases.sort();
-    cases
+    dogen_tests::case_dirs(CASES)
 }
 
 #[test]

@@ -10,15 +10,9 @@ use std::process::Command;
 
 use dogen_codegen::cli::entry::generate;
 
+/// Every case folder, sorted.
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases/entry");
-    let mut cases: Vec<PathBuf> = fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", root.display()))
-        .map(|entry| entry.expect("a readable directory entry").path())
-        .filter(|path| path.is_dir())
-        .collect();
-    cases.sort();
-    cases
+    dogen_tests::case_dirs("cases/entry")
 }
 
 /// The case's crate: `input.rs` as `src/lib.rs` of a temporary crate, so

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
@@ -22,14 +22,7 @@ const REQUIRED: &[&str] = &["borrowed_args", "counter", "no_methods"];
 
 /// Every case folder, sorted.
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(CASES);
-    let mut cases: Vec<PathBuf> = fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", root.display()))
-        .map(|entry| entry.expect("a readable directory entry").path())
-        .filter(|path| path.is_dir())
-        .collect();
-    cases.sort();
-    cases
+    dogen_tests::case_dirs(CASES)
 }
 
 /// Whether `attr` is `#[durable]` or `#[dogen::durable]`, with or without

@@ -45,14 +45,7 @@ fn repo_root() -> PathBuf {
 
 /// Every case folder, sorted.
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(CASES);
-    let mut cases: Vec<PathBuf> = fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", root.display()))
-        .map(|entry| entry.expect("a readable directory entry").path())
-        .filter(|path| path.is_dir())
-        .collect();
-    cases.sort();
-    cases
+    dogen_tests::case_dirs(CASES)
 }
 
 fn name(case: &Path) -> String {
