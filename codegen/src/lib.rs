@@ -1,44 +1,38 @@
-//! The interface model of dogen, and everything that reads or renders it.
+//! The generator library behind the `dogen` command line.
 //!
-//! - [`model`]: what a `#[durable]` trait means (the IR).
-//! - [`attr`], [`parse`], [`shape`]: syn → model.
-//! - [`validate`]: rules over a whole interface.
-//! - [`render_rust`]: model → the Rust that `#[durable]` emits.
-//! - [`expand`]: the proc-macro's entry point, as a library function.
-//! - [`object`]: `#[dogen::object]`, which links a workers-rs Durable Object
-//!   struct to the trait it serves over native Workers RPC.
+//! It reads a crate's source without compiling it, builds the model of its
+//! `#[durable]` traits through the same code as the proc-macro
+//! (`dogen-interface`), adds the serde types they reach, and renders them
+//! with one backend per target.
 //!
-//! With the `cli` feature, also the `dogen` command line:
-//!
-//! - [`scan`]: a crate's files and modules, read without compiling it.
-//! - [`serde`]: the serde types the interfaces reach, into the model.
-//! - [`backend`]: one backend per target language (TypeScript).
+//! - [`scan`]: a crate's files and modules, read with syn.
+//! - [`wire`]: the wire-type model: the serde types the interfaces reach.
+//! - [`model`]: everything a backend reads (the interface and wire models).
+//! - [`load`]: crate directory → validated [`model::Api`], every error at once.
+//! - [`backend`]: one backend per target (`ts`, `entry`), each owning its
+//!   naming rules, its templates and its files.
+//! - [`output`]: writing generated files all or nothing; [`drift`]:
+//!   comparing them with what is on disk.
 //! - [`lock`]: the interface lock file and breaking-change detection.
 //! - [`wrangler`]: wrangler config kept in step with the interfaces.
-//! - [`cli`]: the commands, as a library.
+//! - [`version`]: the `dogen` version a crate resolves, against this one's.
 #![warn(missing_docs)]
 
-pub mod attr;
-#[cfg(feature = "cli")]
 pub mod backend;
-#[cfg(feature = "cli")]
-pub mod cli;
-pub mod ctxt;
-pub mod expand;
-#[cfg(feature = "cli")]
+pub mod diagnostic;
+pub mod drift;
+pub mod error;
+pub mod load;
 pub mod lock;
 pub mod model;
-pub mod object;
-pub mod parse;
-pub mod render_rust;
-#[cfg(feature = "cli")]
+pub mod output;
 pub mod scan;
-#[cfg(feature = "cli")]
-pub mod serde;
-pub mod shape;
-pub mod validate;
-#[cfg(feature = "cli")]
+pub mod version;
+pub mod wire;
 pub mod wrangler;
 
-pub use expand::{expand, interface};
-pub use object::expand_object;
+pub use error::Error;
+
+/// The version of dogen this library belongs to: generated files name it,
+/// and [`version`] compares it with the `dogen` crate a project resolves.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

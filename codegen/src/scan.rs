@@ -8,13 +8,14 @@
 //! and a `mod` behind any `#[cfg]` may be missing.
 
 use std::collections::{BTreeSet, HashMap};
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
-use crate::attr;
+use dogen_interface::attr;
+
+use crate::diagnostic::{Diagnostic, at};
 
 /// Everything the scan found.
 #[derive(Debug, Default)]
@@ -75,25 +76,6 @@ impl TypeItem {
     }
 }
 
-/// An error at a place in a file: printed `path:line:col: error: message`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Diagnostic {
-    /// The file.
-    pub path: PathBuf,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in characters.
-    pub column: usize,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: error: {}", self.path.display(), self.line, self.column, self.message)
-    }
-}
-
 impl Crate {
     /// Scans the crate whose root module is `root` (`src/lib.rs`,
     /// `src/main.rs`, or a single file). Only an unreadable root is an
@@ -109,7 +91,7 @@ impl Crate {
         Ok(scan)
     }
 
-    /// Turns errors collected by [`crate::ctxt::Ctxt`] into diagnostics,
+    /// Turns errors collected by [`dogen_interface::ctxt::Ctxt`] into diagnostics,
     /// one per message (combined errors are split).
     pub fn diagnostics(&self, errors: Vec<syn::Error>) -> Vec<Diagnostic> {
         let keys: HashMap<&str, &Path> =
@@ -227,11 +209,6 @@ struct ModCtx {
     child_dir: PathBuf,
     /// Whether the items are inside an inline `mod foo { .. }`.
     inline: bool,
-}
-
-fn at(path: &Path, span: proc_macro2::Span, message: String) -> Diagnostic {
-    let start = span.start();
-    Diagnostic { path: path.to_path_buf(), line: start.line.max(1), column: start.column + 1, message }
 }
 
 /// The span of the first token of `file`, if it has any.

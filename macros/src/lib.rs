@@ -1,4 +1,4 @@
-//! The `#[durable]` attribute. All the work happens in `dogen-codegen`, so
+//! The `#[durable]` attribute. All the work happens in `dogen-interface`, so
 //! this crate and the `dogen` command line read traits the same way.
 
 use proc_macro::TokenStream;
@@ -23,7 +23,7 @@ use proc_macro::TokenStream;
 /// `dogen` crate for the rules.
 #[proc_macro_attribute]
 pub fn durable(args: TokenStream, input: TokenStream) -> TokenStream {
-    dogen_codegen::expand(args.into(), input.into()).into()
+    dogen_interface::expand(args.into(), input.into()).into()
 }
 
 /// Serves a `#[durable]` trait over native Workers RPC from a workers-rs
@@ -39,5 +39,5 @@ pub fn durable(args: TokenStream, input: TokenStream) -> TokenStream {
 /// by `dogen ts` calls from its `extends DurableObject` class.
 #[proc_macro_attribute]
 pub fn object(args: TokenStream, input: TokenStream) -> TokenStream {
-    dogen_codegen::expand_object(args.into(), input.into()).into()
+    dogen_interface::expand_object(args.into(), input.into()).into()
 }

@@ -18,8 +18,11 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::Criterion;
-use dogen_codegen::cli::{check, lock, ts};
+use dogen_cli::commands::lock;
+use dogen_codegen::backend::ts::TypeScript;
+use dogen_codegen::backend::{OutputFile, render};
 use dogen_codegen::lock::{Lock, diff};
+use dogen_codegen::{drift, output};
 
 const FILES: usize = 20;
 const TRAITS: usize = 200;
@@ -97,11 +100,17 @@ fn mean_ns(bench: &str) -> Option<f64> {
     json["mean"]["point_estimate"].as_f64()
 }
 
+/// `dogen ts` in memory.
+fn generate(root: &Path) -> Result<Vec<OutputFile>, dogen_codegen::Error> {
+    let (_, api) = dogen_codegen::load::load_root(root, &[&TypeScript])?;
+    render(&TypeScript, &api)
+}
+
 fn main() {
     let (dir, root) = write_crate();
     let out = dir.join("ts");
-    let (_, files) = ts::generate(&root).expect("the bench crate generates");
-    dogen_codegen::cli::write::replace_files(&out, &files).expect("ts written");
+    let files = generate(&root).expect("the bench crate generates");
+    output::write_dir(&out, &files).expect("ts written");
     let locked = lock::current(&dir).expect("the bench crate locks");
     fs::write(dir.join("dogen.lock"), locked.to_json()).expect("lock written");
     println!(
@@ -116,15 +125,15 @@ fn main() {
     // each iteration starts alike.
     group.bench_function("dogen_ts", |b| {
         b.iter(|| {
-            let (_, files) = ts::generate(&root).expect("generates");
+            let files = generate(&root).expect("generates");
             proc_macro2::extra::invalidate_current_thread_spans();
             black_box(files.len())
         })
     });
     group.bench_function("check_out", |b| {
         b.iter(|| {
-            let (_, files) = ts::generate(&root).expect("generates");
-            let drift = check::compare(&out, &files).expect("compares");
+            let files = generate(&root).expect("generates");
+            let drift = drift::compare(&out, &files, true).expect("compares");
             assert!(drift.is_clean());
             proc_macro2::extra::invalidate_current_thread_spans();
         })

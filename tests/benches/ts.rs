@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::Criterion;
+use dogen_codegen::backend::render;
+use dogen_codegen::backend::ts::TypeScript;
 
 const FILES: usize = 20;
 const TRAITS: usize = 200;
@@ -109,7 +111,8 @@ fn parse_only(files: &[PathBuf]) -> usize {
 
 /// `dogen ts` without writing: scan, model, validate, render.
 fn dogen_ts(root: &Path) -> usize {
-    let (_, files) = dogen_codegen::cli::ts::generate(root).expect("the bench crate generates");
+    let (_, api) = dogen_codegen::load::load_root(root, &[&TypeScript]).expect("the bench crate loads");
+    let files = render(&TypeScript, &api).expect("the bench crate generates");
     files.iter().map(|f| f.contents.len()).sum()
 }
 

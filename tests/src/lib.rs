@@ -1,4 +1,9 @@
-//! Shared fixtures for the test suite.
+//! Shared fixtures for the test suite: the case-folder lister and the one
+//! golden-file helper every case folder goes through.
+//!
+//! Golden files are compared with expect-test; bless new or changed ones
+//! for the whole suite with `UPDATE_EXPECT=1 cargo test -p dogen-tests`,
+//! then read the diff.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,4 +19,49 @@ pub fn case_dirs(dir: &str) -> Vec<PathBuf> {
         .collect();
     cases.sort();
     cases
+}
+
+/// The name of a case folder.
+pub fn case_name(case: &Path) -> String {
+    case.file_name().expect("a case folder has a name").to_string_lossy().into_owned()
+}
+
+/// Golden files checked in one test: every mismatch is collected (each is
+/// printed with its diff as it is found) and [`Golden::finish`] fails the
+/// test listing them all.
+#[derive(Debug, Default)]
+pub struct Golden {
+    failures: Vec<String>,
+}
+
+impl Golden {
+    /// No files checked yet.
+    pub fn new() -> Self {
+        Golden::default()
+    }
+
+    /// Compares `actual` with the golden file at `path` (absolute), or
+    /// writes it when blessing.
+    pub fn check(&mut self, path: &Path, actual: &str) {
+        let expect = expect_test::expect_file![path.to_path_buf()];
+        let outcome = std::panic::catch_unwind(|| expect.assert_eq(actual));
+        if outcome.is_err() {
+            self.failures.push(path.display().to_string());
+        }
+    }
+
+    /// Records a failure that is not a golden mismatch.
+    pub fn fail(&mut self, message: impl Into<String>) {
+        self.failures.push(message.into());
+    }
+
+    /// Fails the test if any check failed.
+    pub fn finish(self) {
+        assert!(
+            self.failures.is_empty(),
+            "{} golden file(s) differ (diffs above); bless with `UPDATE_EXPECT=1 cargo test -p dogen-tests`, then read the diff:\n  {}",
+            self.failures.len(),
+            self.failures.join("\n  ")
+        );
+    }
 }

@@ -13,7 +13,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use clap::Parser as _;
-use dogen_codegen::cli::{self, Cli, Error};
+use dogen_cli::{Cli, Error};
+use dogen_tests::Golden;
 
 /// Where the cases live, relative to this crate.
 const CASES: &str = "cases/breaking";
@@ -82,10 +83,6 @@ const MATRIX: &[(&str, Option<(&str, bool)>)] = &[
     ("alias_replaced_by_its_target", Some(("argument_type_changed", false))),
 ];
 
-fn bless() -> bool {
-    std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1")
-}
-
 /// A fresh crate directory for one case.
 fn scratch(case: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dogen-breaking").join(case);
@@ -101,7 +98,7 @@ fn scratch(case: &str) -> PathBuf {
 fn dogen(args: &[String]) -> Result<String, (u8, String)> {
     let cli = Cli::try_parse_from(std::iter::once("dogen".to_owned()).chain(args.iter().cloned()))
         .unwrap_or_else(|e| panic!("{args:?} parses: {e}"));
-    cli::run(&cli).map(|r| r.0).map_err(|e| {
+    dogen_cli::run(&cli).map(|r| r.0).map_err(|e| {
         let code = e.exit_code(&cli.command);
         match e {
             Error::Check(failure) => (code, failure.report),
@@ -164,44 +161,35 @@ fn the_matrix_covers_at_least_twenty_kinds_of_change() {
 
 #[test]
 fn every_change_is_classified_as_the_matrix_says() {
-    let mut failures = Vec::new();
+    let mut golden = Golden::new();
     for case in cases() {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let (code, findings) = run_case(&case);
         let actual = format!("exit {code}\n{findings}\n");
-        let expected_path = case.join("expected.txt");
-        if bless() {
-            fs::write(&expected_path, &actual).expect("expected.txt written");
-        } else {
-            match fs::read_to_string(&expected_path) {
-                Ok(expected) if expected == actual => {}
-                Ok(expected) => failures.push(format!("{name}: expected\n{expected}\nactual\n{actual}")),
-                Err(_) => failures.push(format!("{name}: no expected.txt; bless with UPDATE_EXPECT=1\n{actual}")),
-            }
-        }
+        golden.check(&case.join("expected.txt"), &actual);
         let Some((_, pinned)) = MATRIX.iter().find(|(n, _)| *n == name) else { continue };
         let breaking = findings.lines().any(|l| l.contains(": breaking ["));
         match pinned {
             None => {
                 if !findings.is_empty() || code != 0 {
-                    failures.push(format!("{name}: expected no change and exit 0, got exit {code}:\n{findings}"));
+                    golden.fail(format!("{name}: expected no change and exit 0, got exit {code}:\n{findings}"));
                 }
             }
             Some((kind, is_breaking)) => {
                 let word = if *is_breaking { "breaking" } else { "compatible" };
                 if !findings.lines().any(|l| l.contains(&format!(": {word} [{kind}] "))) {
-                    failures.push(format!("{name}: expected a {word} `{kind}`, got:\n{findings}"));
+                    golden.fail(format!("{name}: expected a {word} `{kind}`, got:\n{findings}"));
                 }
                 if code != u8::from(breaking) {
-                    failures.push(format!("{name}: exit {code}, but breaking findings: {breaking}"));
+                    golden.fail(format!("{name}: exit {code}, but breaking findings: {breaking}"));
                 }
                 if *is_breaking != breaking {
-                    failures.push(format!("{name}: the change should make the check {word}:\n{findings}"));
+                    golden.fail(format!("{name}: the change should make the check {word}:\n{findings}"));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    golden.finish();
 }
 
 /// Why `optional_argument_added` is compatible: the runtime reads a

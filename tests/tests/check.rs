@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use clap::Parser as _;
-use dogen_codegen::cli::{self, Cli, Error};
+use dogen_cli::{Cli, Error};
 
 const COUNTER: &str = "\
 use serde::{Deserialize, Serialize};
@@ -49,7 +49,7 @@ struct Run {
 fn dogen(args: &[&str]) -> Run {
     let cli = Cli::try_parse_from(std::iter::once("dogen").chain(args.iter().copied()))
         .unwrap_or_else(|e| panic!("{args:?} parses: {e}"));
-    match cli::run(&cli) {
+    match dogen_cli::run(&cli) {
         Ok(report) => Run { code: 0, text: report.0, summary: String::new() },
         Err(error) => {
             let code = error.exit_code(&cli.command);

@@ -1,6 +1,7 @@
 //! `dogen entry` golden cases: each folder in `cases/entry/` is a crate
 //! (`input.rs`, its root module) and the `entry.js` dogen writes for it, or
-//! `errors.txt` when the crate is refused. Bless with `UPDATE_EXPECT=1`.
+//! `errors.txt` when the crate is refused. Bless with `UPDATE_EXPECT=1`
+//! (see `dogen_tests::Golden`).
 //! Every golden `entry.js` must also parse as an ES module (`node --check`);
 //! the end-to-end test (tests/e2e) runs the examples' in workerd.
 
@@ -8,7 +9,19 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use dogen_codegen::cli::entry::generate;
+use dogen_codegen::Error;
+use dogen_codegen::backend::entry::Entry;
+use dogen_codegen::backend::{OutputFile, render};
+use dogen_tests::Golden;
+
+/// `dogen entry --module MODULE` on the crate whose root module is `root`,
+/// in memory.
+fn generate(root: &Path, module: &str) -> Result<OutputFile, Error> {
+    let entry = Entry::new(module)?;
+    let (_, api) = dogen_codegen::load::load_root(root, &[&entry])?;
+    let mut files = render(&entry, &api)?;
+    Ok(files.remove(0))
+}
 
 /// Every case folder, sorted.
 fn cases() -> Vec<PathBuf> {
@@ -25,41 +38,29 @@ fn crate_root(case: &Path) -> PathBuf {
     src.join("lib.rs")
 }
 
-fn expect(path: &Path, actual: &str) -> Option<String> {
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        fs::write(path, actual).expect("the golden file is writable");
-        return None;
-    }
-    match fs::read_to_string(path) {
-        Ok(expected) if expected == actual => None,
-        Ok(expected) => Some(format!("{} differs:\n--- expected\n{expected}\n--- actual\n{actual}", path.display())),
-        Err(_) => Some(format!("{} is missing; bless with UPDATE_EXPECT=1", path.display())),
-    }
-}
-
 #[test]
 fn golden_entry_modules() {
     let cases = cases();
     assert!(cases.len() >= 6, "the entry cases are missing");
-    let mut failures = Vec::new();
+    let mut golden = Golden::new();
     for case in &cases {
         let root = crate_root(case);
         let module = if case.ends_with("struct_implements_the_trait") { "counter" } else { "index" };
         let name = case.file_name().unwrap().to_string_lossy();
         match generate(&root, module) {
-            Ok((_, file)) => {
+            Ok(file) => {
                 assert!(!name.starts_with("error_"), "{name} should be refused");
-                failures.extend(expect(&case.join("entry.js"), &file.contents));
+                golden.check(&case.join("entry.js"), &file.contents);
             }
             Err(error) => {
                 assert!(name.starts_with("error_"), "{name} was refused: {error}");
                 // Paths differ per machine: keep what follows the crate dir.
                 let text = error.to_string().replace(&root.parent().unwrap().display().to_string(), "src");
-                failures.extend(expect(&case.join("errors.txt"), &format!("{text}\n")));
+                golden.check(&case.join("errors.txt"), &format!("{text}\n"));
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    golden.finish();
 }
 
 #[test]
@@ -80,8 +81,8 @@ fn golden_entry_modules_are_es_modules() {
 fn output_is_deterministic() {
     let case = cases().into_iter().find(|c| c.ends_with("two_objects_in_interface_order")).expect("the case");
     let root = crate_root(&case);
-    let first = generate(&root, "index").expect("renders").1;
-    let second = generate(&root, "index").expect("renders").1;
+    let first = generate(&root, "index").expect("renders");
+    let second = generate(&root, "index").expect("renders");
     assert_eq!(first, second);
 }
 

@@ -1,5 +1,5 @@
 //! Golden expansions of `#[durable]`: each `cases/expand/<case>/input.rs` is
-//! expanded through `dogen_codegen::expand` (the proc-macro's whole job) and
+//! expanded through `dogen_interface::expand` (the proc-macro's whole job) and
 //! compared byte for byte with `expanded.rs` beside it. The expanded files
 //! are complete programs, compiled and run by trybuild, so the golden code is
 //! known to work, not only to look right.
@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::PathBuf;
 
+use dogen_tests::Golden;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
@@ -60,7 +61,7 @@ fn expand_source(source: &str) -> Result<String, String> {
         traits += 1;
         let position = item_trait.attrs.iter().position(is_durable).expect("checked above");
         let attr = item_trait.attrs.remove(position);
-        let expanded = dogen_codegen::expand(attr_args(&attr)?, item_trait.into_token_stream());
+        let expanded = dogen_interface::expand(attr_args(&attr)?, item_trait.into_token_stream());
         let expanded: syn::File =
             syn::parse2(expanded).map_err(|e| format!("the expansion of a trait is not a list of items: {e}"))?;
         items.extend(expanded.items);
@@ -75,30 +76,8 @@ fn expand_source(source: &str) -> Result<String, String> {
     Ok(text)
 }
 
-/// The first line where `expected` and `actual` differ, for the failure
-/// message.
-fn first_difference(expected: &str, actual: &str) -> String {
-    let mut expected_lines = expected.lines();
-    let mut actual_lines = actual.lines();
-    for line in 1.. {
-        match (expected_lines.next(), actual_lines.next()) {
-            (Some(e), Some(a)) if e == a => continue,
-            (None, None) => return "the files differ only in line endings".into(),
-            (e, a) => {
-                return format!(
-                    "line {line}:\n  expected: {}\n  actual:   {}",
-                    e.unwrap_or("<end>"),
-                    a.unwrap_or("<end>")
-                );
-            }
-        }
-    }
-    unreachable!("`1..` does not end")
-}
-
 #[test]
 fn golden_expansions() {
-    let bless = std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1");
     let cases = cases();
     let names: Vec<String> =
         cases.iter().map(|c| c.file_name().expect("a case folder has a name").to_string_lossy().into_owned()).collect();
@@ -106,9 +85,10 @@ fn golden_expansions() {
         assert!(names.iter().any(|n| n == required), "the case `{required}` is missing from {CASES}");
     }
     let mut failures = String::new();
+    let mut golden = Golden::new();
     for (case, name) in cases.iter().zip(&names) {
         let input = case.join("input.rs");
-        let golden = case.join("expanded.rs");
+        let expanded = case.join("expanded.rs");
         let source = match fs::read_to_string(&input) {
             Ok(source) => source,
             Err(e) => {
@@ -123,22 +103,12 @@ fn golden_expansions() {
                 continue;
             }
         };
-        if bless {
-            fs::write(&golden, &actual).unwrap_or_else(|e| panic!("cannot write {}: {e}", golden.display()));
-            continue;
-        }
-        match fs::read_to_string(&golden) {
-            Ok(expected) if expected == actual => {}
-            Ok(expected) => {
-                let _ =
-                    writeln!(failures, "{name}: expanded.rs is out of date, {}", first_difference(&expected, &actual));
-            }
-            Err(e) => {
-                let _ = writeln!(failures, "{name}: cannot read {}: {e}", golden.display());
-            }
-        }
+        golden.check(&expanded, &actual);
     }
-    assert!(failures.is_empty(), "{failures}\nbless with `UPDATE_EXPECT=1 cargo test -p dogen-tests --test expand`");
+    if !failures.is_empty() {
+        golden.fail(failures);
+    }
+    golden.finish();
 }
 
 /// Expanding the same input twice gives the same bytes: no hash-map order,

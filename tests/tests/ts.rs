@@ -4,8 +4,8 @@
 //! root module, or `crate/src/lib.rs` with modules beside it) and what
 //! `dogen ts` makes of it: `index.ts` and `env.d.ts` always, `client.ts`
 //! where the case is about the client, or `errors.txt` when the crate is
-//! refused. Bless new or changed outputs with `UPDATE_EXPECT=1`, then read
-//! the diff.
+//! refused. Bless new or changed outputs with `UPDATE_EXPECT=1` (see
+//! `dogen_tests::Golden`), then read the diff.
 //!
 //! Every golden output is then compiled by the real `tsc` (from
 //! `node_modules`, pinned by `package-lock.json`; run `npm install --no-save` (or `bash tests/run`) first)
@@ -21,8 +21,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use dogen_codegen::cli::Error;
-use dogen_codegen::cli::ts::generate;
+use dogen_codegen::Error;
+use dogen_codegen::backend::ts::TypeScript;
+use dogen_codegen::backend::{OutputFile, render};
+use dogen_codegen::model::Api;
+use dogen_tests::Golden;
 
 /// Where the cases live, relative to this crate.
 const CASES: &str = "cases/ts";
@@ -49,7 +52,7 @@ fn cases() -> Vec<PathBuf> {
 }
 
 fn name(case: &Path) -> String {
-    case.file_name().expect("a case folder has a name").to_string_lossy().into_owned()
+    dogen_tests::case_name(case)
 }
 
 /// The root module of a case's crate.
@@ -58,8 +61,11 @@ fn root_module(case: &Path) -> PathBuf {
     if single.is_file() { single } else { case.join("crate/src/lib.rs") }
 }
 
-fn bless() -> bool {
-    std::env::var_os("UPDATE_EXPECT").is_some_and(|v| v == "1")
+/// `dogen ts` on the crate whose root module is `root`, in memory.
+fn generate(root: &Path) -> Result<(Api, Vec<OutputFile>), Error> {
+    let (_, api) = dogen_codegen::load::load_root(root, &[&TypeScript])?;
+    let files = render(&TypeScript, &api)?;
+    Ok((api, files))
 }
 
 /// What `dogen ts` made of one case.
@@ -82,55 +88,32 @@ fn run_case(case: &Path) -> Outcome {
     }
 }
 
-/// Compares `actual` with the golden file `path`, or writes it when
-/// blessing. Returns a failure message.
-fn compare(path: &Path, actual: &str) -> Option<String> {
-    if bless() {
-        fs::write(path, actual).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
-        return None;
-    }
-    match fs::read_to_string(path) {
-        Ok(expected) if expected == actual => None,
-        Ok(expected) => Some(format!("{} differs:\n{}", path.display(), diff(&expected, actual))),
-        Err(_) => Some(format!("{} is missing; run with UPDATE_EXPECT=1 to write it", path.display())),
-    }
-}
-
-/// The first differing lines, for a readable failure.
-fn diff(expected: &str, actual: &str) -> String {
-    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
-    let first = e.iter().zip(&a).position(|(x, y)| x != y).unwrap_or(e.len().min(a.len()));
-    let show =
-        |lines: &[&str]| lines.iter().skip(first).take(6).map(|l| format!("    {l}")).collect::<Vec<_>>().join("\n");
-    format!("  at line {}:\n  expected:\n{}\n  actual:\n{}", first + 1, show(&e), show(&a))
-}
-
 #[test]
 fn golden_outputs_match() {
     let cases = cases();
     assert!(cases.len() >= 30, "expected at least 30 cases in {CASES}, found {}", cases.len());
-    let mut failures = Vec::new();
+    let mut golden = Golden::new();
     for case in &cases {
         match run_case(case) {
             Outcome::Files(files) => {
-                if case.join(ERRORS).exists() && !bless() {
-                    failures.push(format!("{}: expected errors, but dogen ts succeeded", name(case)));
+                if case.join(ERRORS).exists() {
+                    golden.fail(format!("{}: expected errors, but dogen ts succeeded", name(case)));
                     continue;
                 }
                 for file in ALWAYS {
-                    failures.extend(compare(&case.join(file), &files[file]));
+                    golden.check(&case.join(file), &files[file]);
                 }
                 if case.join(CLIENT).exists() {
-                    failures.extend(compare(&case.join(CLIENT), &files[CLIENT]));
+                    golden.check(&case.join(CLIENT), &files[CLIENT]);
                 }
                 if !case.join(CALLER).exists() {
-                    failures.push(format!("{}: no {CALLER} uses the generated types", name(case)));
+                    golden.fail(format!("{}: no {CALLER} uses the generated types", name(case)));
                 }
             }
-            Outcome::Errors(errors) => failures.extend(compare(&case.join(ERRORS), &errors)),
+            Outcome::Errors(errors) => golden.check(&case.join(ERRORS), &errors),
         }
     }
-    assert!(failures.is_empty(), "{} failure(s):\n\n{}", failures.len(), failures.join("\n\n"));
+    golden.finish();
 }
 
 #[test]

@@ -15,6 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use dogen_codegen::wrangler::{self, DesiredObject, Finding, Format, Options, Plan, Rename, Severity};
+use dogen_tests::Golden;
 use serde::Deserialize;
 
 /// Where the cases live, relative to this crate.
@@ -122,18 +123,6 @@ fn comment_lines(text: &str, format: Format) -> Vec<&str> {
     text.lines().map(str::trim).filter(|line| markers.iter().any(|m| line.starts_with(m))).collect()
 }
 
-/// Compares `actual` with the file at `path`, or writes it when blessing.
-fn expect_file(path: &Path, actual: &str, bless: bool) -> Result<(), String> {
-    if bless {
-        return fs::write(path, actual).map_err(|e| format!("cannot write {}: {e}", path.display()));
-    }
-    let expected = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    if expected != actual {
-        return Err(format!("{} differs; actual:\n{actual}", path.display()));
-    }
-    Ok(())
-}
-
 /// Plans `text` again and checks nothing changes.
 fn check_idempotent(
     plan: &Plan,
@@ -155,7 +144,7 @@ fn check_idempotent(
 }
 
 /// Runs one case.
-fn run_case(case: &Path, bless: bool) -> Result<(), String> {
+fn run_case(case: &Path, golden: &mut Golden) -> Result<(), String> {
     let (path, format) = input(case)?;
     let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let desired_path = case.join("desired.json");
@@ -177,11 +166,12 @@ fn run_case(case: &Path, bless: bool) -> Result<(), String> {
             if error.location().is_none() {
                 return Err(format!("error without a location: {error}"));
             }
-            return expect_file(&case.join("expected.error.txt"), &format!("{error}\n"), bless);
+            golden.check(&case.join("expected.error.txt"), &format!("{error}\n"));
+            return Ok(());
         }
     };
-    expect_file(&case.join(format!("expected.{}", format.extension())), &plan.text, bless)?;
-    expect_file(&case.join("expected.findings.txt"), &render_findings(&plan), bless)?;
+    golden.check(&case.join(format!("expected.{}", format.extension())), &plan.text);
+    golden.check(&case.join("expected.findings.txt"), &render_findings(&plan));
     if plan.has_changes() == (plan.text == text) {
         return Err("the findings disagree with the text about whether anything changed".into());
     }
@@ -198,18 +188,19 @@ fn run_case(case: &Path, bless: bool) -> Result<(), String> {
 
 #[test]
 fn wrangler_cases() {
-    let bless = std::env::var_os("UPDATE_EXPECT").is_some();
     let cases = cases();
     let names: Vec<String> =
         cases.iter().map(|c| c.file_name().expect("a folder name").to_string_lossy().into_owned()).collect();
     for required in REQUIRED {
         assert!(names.iter().any(|n| n == required), "case `{required}` is missing from {CASES}");
     }
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|case| run_case(case, bless).err().map(|e| format!("{}: {e}", case.display())))
-        .collect();
-    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    let mut golden = Golden::new();
+    for case in &cases {
+        if let Err(e) = run_case(case, &mut golden) {
+            golden.fail(format!("{}: {e}", case.display()));
+        }
+    }
+    golden.finish();
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use clap::Parser as _;
-use dogen_codegen::cli::{self, Cli, Error};
+use dogen_cli::{Cli, Error};
 
 const COUNTER: &str = "\
 /// A counter.
@@ -49,7 +49,7 @@ fn scratch(test: &str, lib: &str, name: &str, config: &str) -> PathBuf {
 fn dogen(args: &[&str]) -> (u8, String) {
     let cli = Cli::try_parse_from(std::iter::once("dogen").chain(args.iter().copied()))
         .unwrap_or_else(|e| panic!("{args:?} parses: {e}"));
-    match cli::run(&cli) {
+    match dogen_cli::run(&cli) {
         Ok(report) => (0, report.0),
         Err(error) => {
             let code = error.exit_code(&cli.command);

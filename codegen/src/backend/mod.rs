@@ -1,14 +1,21 @@
-//! Backends: one per target language, each a [`Backend`] over the model.
-//! A new language adds a module here, not a branch in the parser.
+//! Backends: one per target, each implementing [`Backend`] over the model.
 //!
-//! [`render`] drives a backend: it calls the per-item hooks for every
-//! interface and type of the [`Api`], in the API's order, then lets the
-//! backend lay the rendered items out in files.
+//! A backend owns everything that is true of its target only: its naming
+//! rules and reserved words (the [`Backend::validate`] hook, run with the
+//! front end's rules so every error is reported at once), its templates
+//! (`src/backend/<name>/templates/`), and its files. The front end
+//! ([`crate::load`]) holds only what is true for every target.
+//!
+//! Adding a target is a folder here (`mod.rs` and `templates/`), a line in
+//! this file, and one value of the command line's backend list.
 
 pub mod entry;
 pub mod ts;
 
-use crate::model::{Api, Interface, TypeDef};
+use dogen_interface::ctxt::Ctxt;
+
+use crate::error::Error;
+use crate::model::{Api, Interface, ServedObject, TypeDef};
 
 /// One generated file, in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,56 +28,74 @@ pub struct OutputFile {
 
 /// Why rendering failed: a template error, which is a bug in dogen.
 #[derive(Debug, thiserror::Error)]
-#[error("rendering `{file}` failed: {source}")]
+#[error("rendering `{file}` failed (a bug in dogen): {source}")]
 pub struct RenderError {
     /// The file being rendered.
     pub file: &'static str,
     /// The template engine's error.
-    #[source]
     pub source: askama::Error,
 }
 
-/// Every item of an API, rendered by one backend.
-#[derive(Debug, Clone)]
-pub struct Items<I> {
+/// Every item of an API, rendered by one backend's per-item hooks.
+#[derive(Debug, Clone, Default)]
+pub struct Items {
     /// [`Backend::interface`] for each interface, in order.
-    pub interfaces: Vec<I>,
+    pub interfaces: Vec<String>,
     /// [`Backend::type_def`] for each type, in order.
-    pub types: Vec<I>,
-    /// [`Backend::binding`] for each interface, in order.
-    pub bindings: Vec<I>,
-    /// [`Backend::client`] for each interface, in order.
-    pub clients: Vec<I>,
+    pub types: Vec<String>,
+    /// [`Backend::object`] for each served object, in order.
+    pub objects: Vec<String>,
 }
 
-/// A target language.
+/// A target: how the model becomes files.
 pub trait Backend {
-    /// One rendered item.
-    type Item;
+    /// The backend's name on the command line, e.g. `ts`.
+    fn name(&self) -> &'static str;
 
-    /// The Durable Object type of one interface.
-    fn interface(&self, api: &Api, iface: &Interface) -> Self::Item;
+    /// The target's own rules over the API (reserved words, names its
+    /// files declare, collisions after its renaming), recorded in `cx`
+    /// next to the front end's.
+    fn validate(&self, cx: &Ctxt, api: &Api) {
+        let _ = (cx, api);
+    }
 
-    /// One serde type.
-    fn type_def(&self, api: &Api, def: &TypeDef) -> Self::Item;
+    /// One interface, if the target renders interfaces one by one.
+    fn interface(&self, api: &Api, iface: &Interface) -> Option<String> {
+        let _ = (api, iface);
+        None
+    }
 
-    /// How the environment binds one interface's namespace.
-    fn binding(&self, api: &Api, iface: &Interface) -> Self::Item;
+    /// One serde type, if the target renders types one by one.
+    fn type_def(&self, api: &Api, def: &TypeDef) -> Option<String> {
+        let _ = (api, def);
+        None
+    }
 
-    /// A client calling one interface over the fetch wire format.
-    fn client(&self, api: &Api, iface: &Interface) -> Self::Item;
+    /// One Durable Object struct serving an interface, if the target
+    /// renders objects one by one.
+    fn object(&self, api: &Api, served: &ServedObject) -> Option<String> {
+        let _ = (api, served);
+        None
+    }
 
-    /// Lays rendered items out in files, in a stable order.
-    fn files(&self, api: &Api, items: Items<Self::Item>) -> Result<Vec<OutputFile>, RenderError>;
+    /// Lays the rendered items out in files, in a stable order.
+    fn files(&self, api: &Api, items: Items) -> Result<Vec<OutputFile>, Error>;
+
+    /// Whether the output directory belongs to this backend alone, so that
+    /// a drift check counts any other file in it as extra. `false` for a
+    /// backend that writes beside another tool's output.
+    fn owns_out_dir(&self) -> bool {
+        true
+    }
 }
 
-/// Renders `api` with `backend`, entirely in memory.
-pub fn render<B: Backend>(backend: &B, api: &Api) -> Result<Vec<OutputFile>, RenderError> {
+/// Renders `api` with `backend`, entirely in memory: the per-item hooks for
+/// every interface, type and object, in the API's order, then the files.
+pub fn render(backend: &dyn Backend, api: &Api) -> Result<Vec<OutputFile>, Error> {
     let items = Items {
-        interfaces: api.interfaces.iter().map(|i| backend.interface(api, i)).collect(),
-        types: api.types.iter().map(|t| backend.type_def(api, t)).collect(),
-        bindings: api.interfaces.iter().map(|i| backend.binding(api, i)).collect(),
-        clients: api.interfaces.iter().map(|i| backend.client(api, i)).collect(),
+        interfaces: api.interfaces.iter().filter_map(|i| backend.interface(api, i)).collect(),
+        types: api.types.iter().filter_map(|t| backend.type_def(api, t)).collect(),
+        objects: api.objects.iter().filter_map(|o| backend.object(api, o)).collect(),
     };
     backend.files(api, items)
 }

@@ -42,11 +42,13 @@ pub mod build;
 pub mod change;
 mod compat;
 pub mod diff;
+pub mod file;
 pub mod model;
 pub mod shape_text;
 
 pub use change::{Change, Kind, Severity};
 pub use diff::{any_breaking, diff};
+pub use file::{RenameArg, declare_renames, lock_path, read_at_revision, read_file};
 pub use model::*;
 pub use shape_text::{parse_shape, shape_text};
 

@@ -1,5 +1,5 @@
 //! Wire shapes as text, for the lock file: [`Shape`] written in Rust syntax
-//! and read back through [`crate::shape::shape_of`], so the text and the
+//! and read back through [`dogen_interface::shape::shape_of`], so the text and the
 //! model cannot disagree.
 //!
 //! Every sequence is written `Vec<T>` and every map `HashMap<K, V>`,
@@ -88,7 +88,7 @@ pub fn int_name(kind: IntKind) -> &'static str {
 /// Reads text written by [`shape_text`] (or any Rust type dogen can shape).
 pub fn parse_shape(text: &str) -> Result<Shape, String> {
     let ty: syn::Type = syn::parse_str(text).map_err(|e| format!("`{text}` is not a type: {e}"))?;
-    crate::shape::shape_of(&ty).map_err(|e| format!("`{text}`: {e}"))
+    dogen_interface::shape::shape_of(&ty).map_err(|e| format!("`{text}`: {e}"))
 }
 
 #[cfg(test)]

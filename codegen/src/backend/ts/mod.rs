@@ -9,6 +9,7 @@ pub mod doc;
 pub mod filters;
 pub mod syntax;
 pub mod types;
+pub mod validate;
 
 use askama::Template;
 use heck::ToLowerCamelCase;
@@ -18,6 +19,7 @@ use self::doc::{Doc, concat, group, hardline, if_break, indent, join, line, soft
 use self::syntax::{Ids, Member, NO_DOCS, Ts};
 use self::types::Types;
 use super::{Backend, Items, OutputFile, RenderError};
+use crate::error::Error;
 use crate::model::{Api, Interface, Output, TypeDef};
 
 /// `index.ts`.
@@ -33,7 +35,7 @@ pub struct TypeScript;
 
 /// `templates/ts/index.ts`.
 #[derive(Template)]
-#[template(path = "ts/index.ts", escape = "none")]
+#[template(path = "ts/templates/index.ts", escape = "none")]
 struct IndexTs<'a> {
     durable_result: String,
     interfaces: &'a [String],
@@ -42,46 +44,42 @@ struct IndexTs<'a> {
 
 /// `templates/ts/env.d.ts`.
 #[derive(Template)]
-#[template(path = "ts/env.d.ts", escape = "none")]
-struct EnvDts<'a> {
+#[template(path = "ts/templates/env.d.ts", escape = "none")]
+struct EnvDts {
     import: String,
     /// Each binding, printed inside `declare global { namespace { interface {`.
     namespaced: Vec<String>,
     /// Each binding, printed inside `declare global { interface {`.
-    global: &'a [String],
+    global: Vec<String>,
 }
 
 /// `templates/ts/client.ts`.
 #[derive(Template)]
-#[template(path = "ts/client.ts", escape = "none")]
+#[template(path = "ts/templates/client.ts", escape = "none")]
 struct ClientTs<'a> {
     import: String,
     clients: &'a [String],
 }
 
 impl Backend for TypeScript {
-    type Item = String;
-
-    fn interface(&self, api: &Api, iface: &Interface) -> String {
-        Types::new(api).interface(iface, &Ids::default())
+    fn name(&self) -> &'static str {
+        "ts"
     }
 
-    fn type_def(&self, api: &Api, def: &TypeDef) -> String {
-        Types::within(api, def).declaration(def, &Ids::default())
+    fn validate(&self, cx: &dogen_interface::ctxt::Ctxt, api: &Api) {
+        validate::validate(cx, api);
     }
 
-    /// The binding as a member of `interface Env`, printed one level deep;
-    /// [`TypeScript::files`] re-prints it deeper for `Cloudflare.Env`.
-    fn binding(&self, _api: &Api, iface: &Interface) -> String {
-        binding(iface, 2)
+    fn interface(&self, api: &Api, iface: &Interface) -> Option<String> {
+        Some(Types::new(api).interface(iface, &Ids::default()))
     }
 
-    fn client(&self, api: &Api, iface: &Interface) -> String {
-        client(api, iface)
+    fn type_def(&self, api: &Api, def: &TypeDef) -> Option<String> {
+        Some(Types::within(api, def).declaration(def, &Ids::default()))
     }
 
-    fn files(&self, api: &Api, items: Items<String>) -> Result<Vec<OutputFile>, RenderError> {
-        let fail = |file| move |source| RenderError { file, source };
+    fn files(&self, api: &Api, items: Items) -> Result<Vec<OutputFile>, Error> {
+        let fail = |file| move |source| Error::Render(RenderError { file, source });
         let index = IndexTs { durable_result: durable_result(), interfaces: &items.interfaces, types: &items.types }
             .render()
             .map_err(fail(INDEX))?;
@@ -89,13 +87,14 @@ impl Backend for TypeScript {
         let env = EnvDts {
             import: doc::print(&import_type(&names)),
             namespaced: api.interfaces.iter().map(|i| binding(i, 3)).collect(),
-            global: &items.bindings,
+            global: api.interfaces.iter().map(|i| binding(i, 2)).collect(),
         }
         .render()
         .map_err(fail(ENV))?;
         let mut client_names = names;
         client_names.push(types::DURABLE_RESULT.to_owned());
-        let client = ClientTs { import: doc::print(&import_type(&client_names)), clients: &items.clients }
+        let clients: Vec<String> = api.interfaces.iter().map(|i| client(api, i)).collect();
+        let client = ClientTs { import: doc::print(&import_type(&client_names)), clients: &clients }
             .render()
             .map_err(fail(CLIENT))?;
         Ok(vec![

@@ -277,7 +277,7 @@ enum Key<'a> {
 /// after words JavaScript reserves.
 pub fn parameter_name(ident: &syn::Ident) -> String {
     let name = ident.unraw().to_string().to_lower_camel_case();
-    if crate::validate::is_js_identifier(&name) && !matches!(name.as_str(), "arguments" | "eval") {
+    if dogen_interface::validate::is_js_identifier(&name) && !matches!(name.as_str(), "arguments" | "eval") {
         name
     } else {
         format!("{name}_")

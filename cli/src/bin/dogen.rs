@@ -1,0 +1,5 @@
+//! `dogen`: see `dogen --help`.
+
+fn main() -> std::process::ExitCode {
+    dogen_cli::main(std::env::args_os())
+}

@@ -1,0 +1,130 @@
+//! Versions in step: the command line and the `dogen` crate a project
+//! depends on share a wire contract (`__dogen_call`, `/__dogen/v1`, the
+//! shape of generated code), so the generator refuses to write for a
+//! `dogen` it is not compatible with.
+//!
+//! The version a crate resolves is read from its `Cargo.lock`, or its
+//! workspace's (the nearest one above the crate directory). Compatibility
+//! is Cargo's: the same major version, or for `0.x`, the same minor.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::error::Error;
+
+/// The crate whose version must be compatible with this generator.
+pub const RUNTIME_CRATE: &str = "dogen";
+
+/// A crate that resolves an incompatible `dogen`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The lock file that names it.
+    pub lock_file: PathBuf,
+    /// The version it resolves.
+    pub found: String,
+    /// This generator's version.
+    pub ours: String,
+}
+
+impl fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` resolves `dogen` {}, but this dogen command line is {}: the code it generates would not match the crate's runtime; \
+             install the command line of the same version (`cargo install dogen-cli@{}`, or `cargo install --path cli` from that dogen's source), \
+             or move the crate to dogen {} (`cargo update -p dogen`, with `dogen = \"{}\"` in its Cargo.toml)",
+            self.lock_file.display(),
+            self.found,
+            self.ours,
+            self.found,
+            requirement(&self.ours),
+            requirement(&self.ours),
+        )
+    }
+}
+
+impl std::error::Error for Mismatch {}
+
+/// Checks the `dogen` versions the crate in `crate_dir` resolves against
+/// this generator's. A crate without a lock file, or whose lock has no
+/// `dogen`, is not refused: there is nothing to compare.
+pub fn check(crate_dir: &Path) -> Result<(), Error> {
+    let Some(lock_file) = find_lock(crate_dir) else { return Ok(()) };
+    let text = std::fs::read_to_string(&lock_file).map_err(Error::read(&lock_file))?;
+    for found in resolved(&text, RUNTIME_CRATE) {
+        if !compatible(&found, crate::VERSION) {
+            return Err(Error::Version(Mismatch { lock_file, found, ours: crate::VERSION.to_owned() }));
+        }
+    }
+    Ok(())
+}
+
+/// The nearest `Cargo.lock` in `dir` or above it.
+fn find_lock(dir: &Path) -> Option<PathBuf> {
+    let start = dir.canonicalize().ok()?;
+    start.ancestors().map(|d| d.join("Cargo.lock")).find(|p| p.is_file())
+}
+
+/// Every version of `name` a `Cargo.lock` resolves.
+pub fn resolved(lock: &str, name: &str) -> Vec<String> {
+    let Ok(doc) = lock.parse::<toml_edit::DocumentMut>() else { return Vec::new() };
+    let Some(packages) = doc.get("package").and_then(|p| p.as_array_of_tables()) else { return Vec::new() };
+    packages
+        .iter()
+        .filter(|p| p.get("name").and_then(|n| n.as_str()) == Some(name))
+        .filter_map(|p| p.get("version").and_then(|v| v.as_str()).map(str::to_owned))
+        .collect()
+}
+
+/// Whether Cargo would let `a` stand in for `b`: the same major version,
+/// or for `0.x` the same minor (`0.0.x` only itself).
+pub fn compatible(a: &str, b: &str) -> bool {
+    let (Some(a), Some(b)) = (parts(a), parts(b)) else { return a == b };
+    match (a, b) {
+        ((0, 0, pa), (0, 0, pb)) => pa == pb,
+        ((0, ma, _), (0, mb, _)) => ma == mb,
+        ((ma, _, _), (mb, _, _)) => ma == mb,
+    }
+}
+
+/// `1.2.3` (a pre-release or build suffix is ignored) as numbers.
+fn parts(version: &str) -> Option<(u64, u64, u64)> {
+    let core = version.split(['-', '+']).next()?;
+    let mut numbers = core.split('.').map(|n| n.parse::<u64>().ok());
+    Some((numbers.next()??, numbers.next()??, numbers.next()??))
+}
+
+/// The requirement that selects versions compatible with `version`:
+/// `0.1` for `0.1.4`, `1` for `1.2.0`.
+fn requirement(version: &str) -> String {
+    match parts(version) {
+        Some((0, 0, patch)) => format!("=0.0.{patch}"),
+        Some((0, minor, _)) => format!("0.{minor}"),
+        Some((major, _, _)) => major.to_string(),
+        None => version.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cargo_compatibility() {
+        assert!(compatible("0.1.0", "0.1.7"));
+        assert!(!compatible("0.2.0", "0.1.0"));
+        assert!(compatible("1.4.0", "1.0.0"));
+        assert!(!compatible("2.0.0", "1.9.9"));
+        assert!(!compatible("0.0.1", "0.0.2"));
+        assert!(compatible("0.1.0-alpha.1", "0.1.0"));
+    }
+
+    #[test]
+    fn lock_entries() {
+        let lock = "version = 4\n\n[[package]]\nname = \"dogen\"\nversion = \"0.2.0\"\n\n[[package]]\nname = \"dogen-macros\"\nversion = \"0.2.0\"\n";
+        assert_eq!(resolved(lock, "dogen"), ["0.2.0"]);
+        assert!(resolved("not toml [", "dogen").is_empty());
+        assert_eq!(requirement("0.1.3"), "0.1");
+        assert_eq!(requirement("2.1.3"), "2");
+    }
+}

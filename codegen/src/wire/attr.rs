@@ -1,0 +1,421 @@
+//! `#[serde(...)]` on containers, variants and fields, read into typed
+//! structs. Keys are named constants; a key serde does not know is an error
+//! listing the allowed ones, and a key whose wire form is decided by user
+//! code (`with`, `from`, ...) is an error saying why dogen cannot type it.
+//!
+//! `#[cfg_attr(pred, serde(...))]` counts as `#[serde(...)]`: dogen types
+//! the crate as if every feature were on.
+
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned as _;
+
+use crate::wire::case::{RULES, RenameRule};
+use dogen_interface::ctxt::Ctxt;
+
+/// The attribute's name.
+pub const SERDE: &str = "serde";
+
+/// `rename = ".."` or `rename(serialize = "..", deserialize = "..")`.
+pub const RENAME: &str = "rename";
+/// `rename_all = ".."`.
+pub const RENAME_ALL: &str = "rename_all";
+/// `rename_all_fields = ".."`, on enums.
+pub const RENAME_ALL_FIELDS: &str = "rename_all_fields";
+/// `tag = ".."`.
+pub const TAG: &str = "tag";
+/// `content = ".."`.
+pub const CONTENT: &str = "content";
+/// `untagged`.
+pub const UNTAGGED: &str = "untagged";
+/// `transparent`.
+pub const TRANSPARENT: &str = "transparent";
+/// `default` or `default = "path"`.
+pub const DEFAULT: &str = "default";
+/// `deny_unknown_fields`.
+pub const DENY_UNKNOWN_FIELDS: &str = "deny_unknown_fields";
+/// `bound = ".."`: about Rust trait bounds only.
+pub const BOUND: &str = "bound";
+/// `crate = ".."`: about Rust paths only.
+pub const CRATE: &str = "crate";
+/// `expecting = ".."`: an error message only.
+pub const EXPECTING: &str = "expecting";
+/// `alias = ".."`: another name Rust accepts on input.
+pub const ALIAS: &str = "alias";
+/// `borrow`: about lifetimes only.
+pub const BORROW: &str = "borrow";
+/// `other`: a unit variant that also catches unknown tags on input.
+pub const OTHER: &str = "other";
+/// `skip`.
+pub const SKIP: &str = "skip";
+/// `skip_serializing`.
+pub const SKIP_SERIALIZING: &str = "skip_serializing";
+/// `skip_deserializing`.
+pub const SKIP_DESERIALIZING: &str = "skip_deserializing";
+/// `skip_serializing_if = "path"`.
+pub const SKIP_SERIALIZING_IF: &str = "skip_serializing_if";
+/// `flatten`.
+pub const FLATTEN: &str = "flatten";
+/// `serialize_with = "path"`.
+pub const SERIALIZE_WITH: &str = "serialize_with";
+/// `deserialize_with = "path"`.
+pub const DESERIALIZE_WITH: &str = "deserialize_with";
+/// `with = "module"`.
+pub const WITH: &str = "with";
+/// `from = "Type"`.
+pub const FROM: &str = "from";
+/// `try_from = "Type"`.
+pub const TRY_FROM: &str = "try_from";
+/// `into = "Type"`.
+pub const INTO: &str = "into";
+/// `remote = "Type"`.
+pub const REMOTE: &str = "remote";
+/// `getter = "path"`.
+pub const GETTER: &str = "getter";
+/// `variant_identifier`.
+pub const VARIANT_IDENTIFIER: &str = "variant_identifier";
+/// `field_identifier`.
+pub const FIELD_IDENTIFIER: &str = "field_identifier";
+/// Inside `rename(..)` and `rename_all(..)`: the name when writing.
+pub const SERIALIZE: &str = "serialize";
+/// Inside `rename(..)` and `rename_all(..)`: the name when reading.
+pub const DESERIALIZE: &str = "deserialize";
+
+/// Keys serde accepts on a struct or enum.
+pub const CONTAINER_KEYS: &[&str] = &[
+    RENAME,
+    RENAME_ALL,
+    RENAME_ALL_FIELDS,
+    TAG,
+    CONTENT,
+    UNTAGGED,
+    TRANSPARENT,
+    DEFAULT,
+    DENY_UNKNOWN_FIELDS,
+    BOUND,
+    CRATE,
+    EXPECTING,
+    FROM,
+    TRY_FROM,
+    INTO,
+    REMOTE,
+    VARIANT_IDENTIFIER,
+    FIELD_IDENTIFIER,
+];
+/// Keys serde accepts on a variant.
+pub const VARIANT_KEYS: &[&str] = &[
+    RENAME,
+    ALIAS,
+    RENAME_ALL,
+    SKIP,
+    SKIP_SERIALIZING,
+    SKIP_DESERIALIZING,
+    SERIALIZE_WITH,
+    DESERIALIZE_WITH,
+    WITH,
+    BOUND,
+    BORROW,
+    OTHER,
+    UNTAGGED,
+];
+/// Keys serde accepts on a field.
+pub const FIELD_KEYS: &[&str] = &[
+    RENAME,
+    ALIAS,
+    DEFAULT,
+    FLATTEN,
+    SKIP,
+    SKIP_SERIALIZING,
+    SKIP_DESERIALIZING,
+    SKIP_SERIALIZING_IF,
+    SERIALIZE_WITH,
+    DESERIALIZE_WITH,
+    WITH,
+    BORROW,
+    BOUND,
+    GETTER,
+];
+
+/// Keys whose wire form comes from user code dogen cannot read, and why.
+const UNMAPPABLE: &[(&str, &str)] = &[
+    (WITH, "the wire form is whatever the `with` module writes"),
+    (SERIALIZE_WITH, "the wire form is whatever the function writes"),
+    (DESERIALIZE_WITH, "the wire form is whatever the function reads"),
+    (FROM, "values are read as another type, converted by user code"),
+    (TRY_FROM, "values are read as another type, converted by user code"),
+    (INTO, "values are written as another type, converted by user code"),
+    (REMOTE, "it describes a type of another crate"),
+    (GETTER, "it belongs to a `remote` definition"),
+    (VARIANT_IDENTIFIER, "it makes the enum an identifier deserializer, not a value type"),
+    (FIELD_IDENTIFIER, "it makes the enum an identifier deserializer, not a value type"),
+];
+
+/// A value and where it was written.
+#[derive(Debug, Clone)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// `#[serde(...)]` on a struct or enum.
+#[derive(Debug, Clone, Default)]
+pub struct ContainerAttrs {
+    /// `rename`: the name a struct's `tag` writes.
+    pub rename: Option<Spanned<String>>,
+    /// `rename_all`.
+    pub rename_all: Option<Spanned<RenameRule>>,
+    /// `rename_all_fields`.
+    pub rename_all_fields: Option<Spanned<RenameRule>>,
+    /// `tag`.
+    pub tag: Option<Spanned<String>>,
+    /// `content`.
+    pub content: Option<Spanned<String>>,
+    /// `untagged`.
+    pub untagged: Option<Span>,
+    /// `transparent`.
+    pub transparent: Option<Span>,
+    /// `default`: every field may be missing on input.
+    pub default: bool,
+}
+
+/// `#[serde(...)]` on a variant.
+#[derive(Debug, Clone, Default)]
+pub struct VariantAttrs {
+    /// `rename`.
+    pub rename: Option<Spanned<String>>,
+    /// `rename_all`, for a struct variant's fields.
+    pub rename_all: Option<Spanned<RenameRule>>,
+    /// `skip` or `skip_serializing`.
+    pub skip_serializing: bool,
+    /// `skip` or `skip_deserializing`.
+    pub skip_deserializing: Option<Span>,
+    /// `untagged`.
+    pub untagged: bool,
+}
+
+/// `#[serde(...)]` on a field.
+#[derive(Debug, Clone, Default)]
+pub struct FieldAttrs {
+    /// `rename`.
+    pub rename: Option<Spanned<String>>,
+    /// `default`.
+    pub default: bool,
+    /// `flatten`.
+    pub flatten: Option<Span>,
+    /// `skip` or `skip_serializing`.
+    pub skip_serializing: bool,
+    /// `skip` or `skip_deserializing`.
+    pub skip_deserializing: bool,
+    /// `skip_serializing_if`.
+    pub skip_serializing_if: Option<Span>,
+}
+
+impl ContainerAttrs {
+    /// Reads every `#[serde(...)]` among a struct's or enum's attributes.
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = ContainerAttrs::default();
+        for_each_key(cx, attrs, CONTAINER_KEYS, |key, meta| {
+            match key {
+                RENAME => out.rename = Some(one_name(meta)?),
+                RENAME_ALL => out.rename_all = Some(rule(meta)?),
+                RENAME_ALL_FIELDS => out.rename_all_fields = Some(rule(meta)?),
+                TAG => out.tag = Some(string(meta)?),
+                CONTENT => out.content = Some(string(meta)?),
+                UNTAGGED => out.untagged = Some(meta.path.span()),
+                TRANSPARENT => out.transparent = Some(meta.path.span()),
+                DEFAULT => {
+                    skip_value(meta)?;
+                    out.default = true;
+                }
+                _ => skip_value(meta)?,
+            }
+            Ok(())
+        });
+        out
+    }
+}
+
+impl VariantAttrs {
+    /// Reads every `#[serde(...)]` among a variant's attributes.
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = VariantAttrs::default();
+        for_each_key(cx, attrs, VARIANT_KEYS, |key, meta| {
+            match key {
+                RENAME => out.rename = Some(one_name(meta)?),
+                RENAME_ALL => out.rename_all = Some(rule(meta)?),
+                SKIP => {
+                    out.skip_serializing = true;
+                    out.skip_deserializing = Some(meta.path.span());
+                }
+                SKIP_SERIALIZING => out.skip_serializing = true,
+                SKIP_DESERIALIZING => out.skip_deserializing = Some(meta.path.span()),
+                UNTAGGED => out.untagged = true,
+                _ => skip_value(meta)?,
+            }
+            Ok(())
+        });
+        out
+    }
+}
+
+impl FieldAttrs {
+    /// Reads every `#[serde(...)]` among a field's attributes.
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = FieldAttrs::default();
+        for_each_key(cx, attrs, FIELD_KEYS, |key, meta| {
+            match key {
+                RENAME => out.rename = Some(one_name(meta)?),
+                DEFAULT => {
+                    skip_value(meta)?;
+                    out.default = true;
+                }
+                FLATTEN => out.flatten = Some(meta.path.span()),
+                SKIP => {
+                    out.skip_serializing = true;
+                    out.skip_deserializing = true;
+                }
+                SKIP_SERIALIZING => out.skip_serializing = true,
+                SKIP_DESERIALIZING => out.skip_deserializing = true,
+                SKIP_SERIALIZING_IF => {
+                    skip_value(meta)?;
+                    out.skip_serializing_if = Some(meta.path.span());
+                }
+                _ => skip_value(meta)?,
+            }
+            Ok(())
+        });
+        out
+    }
+}
+
+/// Whether `attrs` derive serde's `Serialize` or `Deserialize` (directly or
+/// inside `cfg_attr`).
+pub fn derives_serde(attrs: &[syn::Attribute]) -> bool {
+    let mut found = false;
+    for attr in expand_cfg_attr(attrs) {
+        if let syn::Meta::List(list) = &attr
+            && list.path.is_ident("derive")
+        {
+            let _ = list.parse_nested_meta(|meta| {
+                let last = meta.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+                found |= last == "Serialize" || last == "Deserialize";
+                Ok(())
+            });
+        }
+    }
+    found
+}
+
+/// The attributes in `attrs`, with each `#[cfg_attr(pred, a, b)]` replaced
+/// by `#[a]` and `#[b]`.
+fn expand_cfg_attr(attrs: &[syn::Attribute]) -> Vec<syn::Meta> {
+    let mut out = Vec::new();
+    for attr in attrs {
+        if attr.path().is_ident("cfg_attr") {
+            let parser = syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated;
+            if let Ok(list) = attr.parse_args_with(parser) {
+                out.extend(list.into_iter().skip(1));
+            }
+        } else {
+            out.push(attr.meta.clone());
+        }
+    }
+    out
+}
+
+/// Calls `f` for each key of each `serde(...)` in `attrs`, after rejecting
+/// unknown and unmappable keys.
+fn for_each_key(
+    cx: &Ctxt,
+    attrs: &[syn::Attribute],
+    allowed: &[&'static str],
+    mut f: impl FnMut(&'static str, &ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
+    for meta in expand_cfg_attr(attrs) {
+        if !meta.path().is_ident(SERDE) {
+            continue;
+        }
+        let syn::Meta::List(list) = &meta else {
+            cx.error_spanned_by(&meta, "expected `#[serde(...)]`");
+            continue;
+        };
+        let result = list.parse_nested_meta(|meta| {
+            let name = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+            let Some(key) = allowed.iter().copied().find(|k| *k == name) else {
+                let list = allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                let shown = quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', "");
+                return Err(meta.error(format!("unknown serde attribute `{shown}`; expected one of {list}")));
+            };
+            if let Some((_, why)) = UNMAPPABLE.iter().find(|(k, _)| *k == key) {
+                cx.error_spanned_by(
+                    &meta.path,
+                    format!("dogen cannot type `#[serde({key})]`: {why}, which dogen cannot read"),
+                );
+                return skip_value(&meta);
+            }
+            f(key, &meta)
+        });
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+}
+
+fn string(meta: &ParseNestedMeta<'_>) -> syn::Result<Spanned<String>> {
+    let lit: syn::LitStr = meta.value()?.parse()?;
+    Ok(Spanned { value: lit.value(), span: lit.span() })
+}
+
+/// `key = ".."`, or `key(serialize = "..", deserialize = "..")` with the
+/// same value for both: dogen gives each name one spelling in both
+/// directions.
+fn both_ways(meta: &ParseNestedMeta<'_>) -> syn::Result<Spanned<String>> {
+    if meta.input.peek(syn::Token![=]) {
+        return string(meta);
+    }
+    let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+    let (mut ser, mut de) = (None, None);
+    meta.parse_nested_meta(|inner| {
+        if inner.path.is_ident(SERIALIZE) {
+            ser = Some(string(&inner)?);
+        } else if inner.path.is_ident(DESERIALIZE) {
+            de = Some(string(&inner)?);
+        } else {
+            return Err(inner.error(format!("expected `{SERIALIZE}` or `{DESERIALIZE}`")));
+        }
+        Ok(())
+    })?;
+    match (ser, de) {
+        (Some(s), Some(d)) if s.value == d.value => Ok(s),
+        _ => Err(meta.error(format!(
+            "dogen cannot type `{key}` with different values for `serialize` and `deserialize`: one TypeScript type serves both directions"
+        ))),
+    }
+}
+
+fn one_name(meta: &ParseNestedMeta<'_>) -> syn::Result<Spanned<String>> {
+    both_ways(meta)
+}
+
+fn rule(meta: &ParseNestedMeta<'_>) -> syn::Result<Spanned<RenameRule>> {
+    let name = both_ways(meta)?;
+    match RenameRule::from_name(&name.value) {
+        Some(value) => Ok(Spanned { value, span: name.span }),
+        None => {
+            let list = RULES.iter().map(|(n, _)| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+            Err(syn::Error::new(name.span, format!("unknown rename rule `{}`; expected one of {list}", name.value)))
+        }
+    }
+}
+
+/// Consumes whatever follows a key: nothing, `= value`, or `(...)`.
+fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
+    if meta.input.peek(syn::Token![=]) {
+        meta.value()?.parse::<syn::Expr>()?;
+    } else if meta.input.peek(syn::token::Paren) {
+        meta.parse_nested_meta(|inner| skip_value(&inner))?;
+    }
+    Ok(())
+}
