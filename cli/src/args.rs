@@ -7,13 +7,14 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use dogen_codegen::lock::RenameArg;
 
-/// Generate TypeScript, the Workers RPC entry and CI checks from the
-/// `#[dogen::durable]` traits of a Rust crate.
+/// TypeScript, native Workers RPC and CI checks for Rust Durable Objects.
+///
+/// Everything is generated from the crate's `#[dogen::durable]` traits.
 ///
 /// dogen reads the crate's source with syn; it does not compile it, so
 /// wasm32-only crates work. Errors name `file:line:col`; every command
-/// exits 0 on success, 1 on an error or on drift, and 2 when a checking
-/// command could not check.
+/// exits 0 on success, 1 on an error or on drift, and 2 on a usage error
+/// or when a checking command could not check.
 #[derive(Debug, Parser)]
 #[command(name = "dogen", version, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
@@ -28,7 +29,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write TypeScript types, `Env` bindings and a fetch client for the crate's Durable Objects.
+    /// Write TypeScript types, `Env` bindings and a fetch client.
     ///
     /// Writes `index.ts` (a branded type per `#[durable]` trait, for
     /// `DurableObjectNamespace<Counter>`, and every serde type its methods
@@ -41,7 +42,7 @@ pub enum Command {
     /// are not rewritten.
     #[command(after_help = "Example:\n  dogen ts examples/counter --out examples/counter/ts")]
     Ts(TsArgs),
-    /// Write `entry.js`, which lets the crate's Rust Durable Objects answer native Workers RPC.
+    /// Write `entry.js`, which gives the Rust objects native Workers RPC.
     ///
     /// One `class X extends DurableObject` per `#[dogen::object]` struct,
     /// forwarding exactly its interface's methods (and `fetch`, `alarm`
@@ -54,7 +55,7 @@ pub enum Command {
         wasm-bindgen --target bundler --out-name index --out-dir build target/wasm32-unknown-unknown/release/counter.wasm\n  \
         dogen entry examples/counter --out build      # then main = \"build/entry.js\" in wrangler config")]
     Entry(EntryArgs),
-    /// Check, writing nothing, that generated files and the interface are in step with the source.
+    /// Check that generated files and the interface match the source.
     ///
     /// `--out DIR`: compares DIR with what the backend (`--backend`, `ts`
     /// by default) writes now; prints a unified diff per changed file and
@@ -74,7 +75,7 @@ pub enum Command {
         dogen check examples/counter --out build --backend entry\n  \
         dogen check --breaking --against origin/main")]
     Check(CheckArgs),
-    /// Record the crate's interfaces in `dogen.lock`, the baseline of `dogen check --breaking`.
+    /// Record the interfaces in `dogen.lock`, for breaking-change checks.
     ///
     /// The lock holds every durable interface: classes, bindings, methods
     /// with wire names, argument and result types, and the serde types they
@@ -85,7 +86,7 @@ pub enum Command {
     /// that cannot be read is replaced.
     #[command(after_help = "Example:\n  dogen lock examples/counter")]
     Lock(LockArgs),
-    /// Bring the bindings and migrations of the crate's wrangler config in line with its interfaces.
+    /// Bring wrangler config's bindings and migrations in line.
     ///
     /// Edits `durable_objects.bindings` and `migrations` of `wrangler.json`,
     /// `wrangler.jsonc` or `wrangler.toml`, keeping comments and formatting.

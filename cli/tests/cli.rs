@@ -239,3 +239,128 @@ fn check_needs_out_or_breaking() {
     assert_eq!(output.status.code(), Some(USAGE));
     assert!(stderr(&output).contains("--out <DIR>|--breaking"), "{}", stderr(&output));
 }
+
+/// A `Cargo.lock` for `krate` that resolves `dogen` at `version`.
+fn lock_dogen(krate: &Path, version: &str) {
+    let lock = format!(
+        "version = 4\n\n[[package]]\nname = \"dogen\"\nversion = \"{version}\"\n\n[[package]]\nname = \"krate\"\nversion = \"0.1.0\"\ndependencies = [\"dogen\"]\n"
+    );
+    fs::write(krate.join("Cargo.lock"), lock).expect("Cargo.lock written");
+}
+
+#[test]
+fn a_crate_on_an_incompatible_dogen_is_refused_with_the_fix() {
+    let dir = scratch("version");
+    let root = krate(&dir, COUNTER);
+    lock_dogen(&root, "0.2.0");
+    let output = dogen(&["ts", "krate", "--out", "out"], &dir);
+    assert_eq!(output.status.code(), Some(FAILURE));
+    let ours = env!("CARGO_PKG_VERSION");
+    let err = stderr(&output);
+    assert!(
+        err.starts_with(&format!(
+            "error: `{}` resolves `dogen` 0.2.0, but this dogen command line is {ours}:",
+            root.canonicalize().expect("canonical").join("Cargo.lock").display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("cargo install dogen-cli@0.2.0") && err.contains("cargo update -p dogen"), "{err}");
+    assert!(!dir.join("out").exists(), "nothing is written for an incompatible crate");
+    // The same minor version, another patch: compatible.
+    let patch = ours.rsplit_once('.').map(|(minor, _)| format!("{minor}.99")).expect("a semver version");
+    lock_dogen(&root, &patch);
+    let output = dogen(&["ts", "krate", "--out", "out"], &dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn quiet_prints_nothing_on_success_and_still_reports_errors() {
+    let dir = scratch("quiet");
+    krate(&dir, COUNTER);
+    let output = dogen(&["ts", "krate", "--out", "out", "--quiet"], &dir);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stdout.is_empty() && output.stderr.is_empty(), "{output:?}");
+    let output = dogen(&["-q", "ts", "missing", "--out", "out"], &dir);
+    assert_eq!(output.status.code(), Some(FAILURE));
+    assert_eq!(stderr(&output), "error: crate directory `missing` does not exist\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn files_whose_contents_did_not_change_are_not_rewritten() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = scratch("unchanged");
+    let root = krate(&dir, COUNTER);
+    assert_eq!(dogen(&["ts", "krate", "--out", "out"], &dir).status.code(), Some(0));
+    let stamp = |name: &str| {
+        let meta = fs::metadata(dir.join("out").join(name)).expect("written");
+        (meta.ino(), meta.mtime_nsec(), meta.mtime())
+    };
+    let before: Vec<_> = ["index.ts", "env.d.ts", "client.ts"].iter().map(|f| stamp(f)).collect();
+    let again = dogen(&["ts", "krate", "--out", "out"], &dir);
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout).trim(),
+        "`out` is up to date: index.ts, env.d.ts, client.ts: 1 trait(s), 1 type(s)"
+    );
+    let after: Vec<_> = ["index.ts", "env.d.ts", "client.ts"].iter().map(|f| stamp(f)).collect();
+    assert_eq!(before, after, "a second run rewrote files");
+    // A change to a type touches index.ts (and client.ts's doc) only.
+    fs::write(root.join("src/lib.rs"), COUNTER.replace("pub value: i64", "pub value: i64,\n    pub at: u32"))
+        .expect("changed");
+    let changed = dogen(&["ts", "krate", "--out", "out"], &dir);
+    assert_eq!(
+        String::from_utf8_lossy(&changed.stdout).trim(),
+        "wrote index.ts in `out` (env.d.ts, client.ts unchanged): 1 trait(s), 1 type(s)"
+    );
+    assert_eq!(stamp("env.d.ts"), before[1], "env.d.ts did not change and was rewritten");
+    assert_ne!(stamp("index.ts"), before[0]);
+}
+
+#[test]
+fn the_crate_dir_its_ancestors_and_src_are_refused_as_out() {
+    let dir = scratch("bad_out");
+    let root = krate(&dir, COUNTER);
+    for (out, why) in [
+        (".", "is the crate directory itself"),
+        ("..", "contains the crate directory"),
+        ("src/ts", "is inside the crate's `src/`"),
+        ("./src", "is inside the crate's `src/`"),
+    ] {
+        let output = dogen(&["ts", "--out", out], &root);
+        assert_eq!(output.status.code(), Some(FAILURE), "--out {out}");
+        let err = stderr(&output);
+        assert!(err.starts_with(&format!("error: `--out {out}` {why}")), "--out {out}: {err}");
+    }
+    assert!(!root.join("src/ts").exists());
+}
+
+#[test]
+fn cargo_dogen_is_the_same_command_line() {
+    let dir = scratch("cargo_dogen");
+    krate(&dir, COUNTER);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_cargo-dogen")).args(args).current_dir(&dir).output().expect("cargo-dogen runs")
+    };
+    // As cargo runs it: `cargo dogen ts ...` is `cargo-dogen dogen ts ...`.
+    let output = run(&["dogen", "ts", "krate", "--out", "out"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(dir.join("out/index.ts").is_file());
+    let help = run(&["dogen", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: cargo dogen [OPTIONS] <COMMAND>"), "{help:?}");
+    let version = run(&["dogen", "--version"]);
+    assert_eq!(String::from_utf8_lossy(&version.stdout), format!("dogen {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn top_level_help_has_one_line_per_command() {
+    let dir = scratch("top_help");
+    let output = dogen(&["--help"], &dir);
+    let help = String::from_utf8_lossy(&output.stdout);
+    let commands: Vec<&str> =
+        help.lines().skip_while(|l| !l.starts_with("Commands:")).skip(1).take_while(|l| !l.is_empty()).collect();
+    let names: Vec<&str> = commands.iter().filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(names, ["ts", "entry", "check", "lock", "wrangler", "help"], "{help}");
+    for line in &commands {
+        assert!(line.len() <= 100, "wrapped to the terminal (100 columns at most): {line}");
+    }
+}

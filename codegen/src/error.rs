@@ -45,7 +45,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// `--out` names a directory dogen must not replace.
-    #[error("`--out {}`: {why}", path.display())]
+    #[error("`--out {}` {why}", path.display())]
     BadOut {
         /// The directory given.
         path: PathBuf,

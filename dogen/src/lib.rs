@@ -20,7 +20,15 @@
 //!   transport over a workers-rs `Stub`.
 //!
 //! The wire format is documented in `docs/protocol.md`.
+//!
+//! # Features
+//!
+//! - `worker`: the workers-rs glue: the fetch transport ([`worker::client`],
+//!   [`worker::FetchTransport`]), [`worker::serve`] for a Durable Object's
+//!   `fetch`, and native Workers RPC ([`rpc`]) for `#[dogen::object]`
+//!   structs on wasm32.
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 // Durable Objects are single-threaded: dogen's futures are not `Send`, and
 // its async traits say so by not promising it.
 #![allow(async_fn_in_trait)]
@@ -30,9 +38,11 @@ mod error;
 mod format;
 pub mod protocol;
 #[cfg(feature = "worker")]
+#[cfg_attr(docsrs, doc(cfg(feature = "worker")))]
 pub mod rpc;
 mod transport;
 #[cfg(feature = "worker")]
+#[cfg_attr(docsrs, doc(cfg(feature = "worker")))]
 pub mod worker;
 
 pub use dispatch::{Dispatch, Reply};

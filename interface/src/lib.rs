@@ -6,7 +6,7 @@
 //! - [`attr`], [`parse`], [`shape`]: syn → model, local reasoning only.
 //! - [`validate`]: rules over a whole interface, one function per rule.
 //! - [`render_rust`]: model → the Rust that `#[durable]` emits.
-//! - [`expand`]: the proc-macro's entry point, as a library function.
+//! - [`expand()`]: the proc-macro's entry point, as a library function.
 //! - [`object`]: `#[dogen::object]`, which links a workers-rs Durable Object
 //!   struct to the trait it serves over native Workers RPC.
 //! - [`ctxt`]: the error sink every stage reports into.

@@ -1,4 +1,4 @@
-//! What [`super::diff`] reports: one [`Change`] per difference, each with a
+//! What [`diff()`](super::diff()) reports: one [`Change`] per difference, each with a
 //! [`Kind`] and a [`Severity`] for callers that are already deployed.
 
 use std::fmt;
@@ -23,7 +23,7 @@ impl fmt::Display for Severity {
 
 macro_rules! kinds {
     ($($(#[$doc:meta])* $variant:ident => $name:literal,)+) => {
-        /// The kinds of change [`super::diff`] tells apart. `docs/breaking.md`
+        /// The kinds of change [`diff()`](super::diff()) tells apart. `docs/breaking.md`
         /// has the table of when each is breaking.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Kind {

@@ -3,7 +3,7 @@
 //! file's format; see the module docs of [`super`] for an example.
 //!
 //! Types are written as wire shapes in Rust syntax (see
-//! [`shape_text`](super::shape_text)): `u32`, `Option<Point>`, `Vec<u8>`,
+//! [`shape_text`](super::shape_text())): `u32`, `Option<Point>`, `Vec<u8>`,
 //! `HashMap<String, u64>`, `[u8; 4]`, `(i32, String)`.
 
 use ::serde::{Deserialize, Serialize};

@@ -17,7 +17,7 @@ pub struct Api {
     /// The interfaces, in the order the crate's files and modules declare them.
     pub interfaces: Vec<Interface>,
     /// Every serde type reachable from the interfaces' arguments and results,
-    /// sorted by name. Names are unique, so a [`Shape::Named`] inside the API
+    /// sorted by name. Names are unique, so a [`Shape::Named`](dogen_interface::model::Shape::Named) inside the API
     /// refers to exactly one of these (or to a type parameter in scope).
     pub types: Vec<TypeDef>,
     /// The `#[dogen::object]` structs serving the interfaces, in the order
