@@ -211,6 +211,12 @@ pub fn encode_result<F: Format, T: Serialize, E: Serialize>(
     .map_err(|e| encode_failed(method, e))
 }
 
+/// The error for a method that returned a [`Failure`](crate::Failure).
+#[cold]
+pub fn failed(method: &str, failure: crate::Failure) -> ProtocolError {
+    ProtocolError::new(ProtocolErrorKind::Internal, format!("`{method}` failed: {failure}"))
+}
+
 fn encode_failed(method: &str, e: String) -> ProtocolError {
     ProtocolError::new(ProtocolErrorKind::Encode, format!("cannot encode the reply of `{method}`: {e}"))
 }

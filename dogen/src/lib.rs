@@ -47,7 +47,7 @@ pub mod worker;
 
 pub use dispatch::{Dispatch, Reply};
 pub use dogen_macros::{durable, object};
-pub use error::{CallError, ProtocolError, ProtocolErrorKind, TransportError};
+pub use error::{CallError, Failure, Fallible, ProtocolError, ProtocolErrorKind, TransportError};
 pub use format::{Format, Json};
 pub use transport::{Client, InProcess, Transport};
 

@@ -29,6 +29,11 @@ pub const PATH_ROOT: &str = "/__dogen/";
 /// The path prefix of a call, before the method's wire name.
 pub const CALL_PREFIX: &str = "/__dogen/v1/call/";
 
+/// The largest request body a server reads, in bytes: larger calls are
+/// refused with `413 too_large` before anything is decoded, so one call
+/// cannot take a Durable Object past its memory limit.
+pub const MAX_BODY: usize = 16 * 1024 * 1024;
+
 /// The content type of requests and replies.
 pub const CONTENT_TYPE: &str = "application/json";
 
@@ -57,7 +62,8 @@ pub fn status_of(kind: ProtocolErrorKind) -> u16 {
     match kind {
         ProtocolErrorKind::UnknownMethod => 404,
         ProtocolErrorKind::BadArguments | ProtocolErrorKind::BadRequest => 400,
-        ProtocolErrorKind::Encode | ProtocolErrorKind::BadReply => 500,
+        ProtocolErrorKind::Encode | ProtocolErrorKind::BadReply | ProtocolErrorKind::Internal => 500,
+        ProtocolErrorKind::TooLarge => 413,
     }
 }
 
@@ -113,7 +119,7 @@ pub fn read_reply(status: u16, body: &[u8]) -> Result<Reply<Vec<u8>>, CallError>
         (_, None, None, Some(error)) if status != 200 => {
             let error: ProtocolError = serde_json::from_str(error.get())
                 .map_err(|e| TransportError(format!("status {status}: malformed protocol error: {e}")))?;
-            Err(CallError::Protocol(error))
+            Err(CallError::from(error))
         }
         _ => Err(CallError::Transport(TransportError(format!("status {status}: the reply is not a dogen envelope")))),
     }

@@ -78,7 +78,7 @@ fn outcome(ok: bool, key: &str, value: &JsValue) -> JsValue {
 fn js_error(error: &ProtocolError) -> JsValue {
     let js = js_sys::Error::new(&error.message);
     js.set_name(match error.kind {
-        ProtocolErrorKind::Encode | ProtocolErrorKind::BadReply => "Error",
+        ProtocolErrorKind::Encode | ProtocolErrorKind::BadReply | ProtocolErrorKind::Internal => "Error",
         _ => "TypeError",
     });
     js.into()

@@ -45,7 +45,7 @@ impl<D: Dispatch<Json>> Transport for InProcess<D> {
     type Format = Json;
 
     async fn call(&self, method: &'static str, args: Vec<u8>) -> Result<Reply<Vec<u8>>, CallError> {
-        Ok(self.server.dispatch(method, &args).await?)
+        self.server.dispatch(method, &args).await.map_err(CallError::from)
     }
 }
 

@@ -50,8 +50,12 @@ pub struct Method {
     pub docs: Vec<String>,
     /// The arguments after `&self`, in order.
     pub args: Vec<Arg>,
-    /// What the method returns.
+    /// What the method returns, as its callers see it.
     pub output: Output,
+    /// The method returns `dogen::Fallible<..>` of [`Method::output`]: it may
+    /// fail for a reason outside its interface (storage, the runtime),
+    /// which callers see as a failed call, never as part of its type.
+    pub fallible: bool,
 }
 
 /// One argument of a method.

@@ -150,11 +150,11 @@ impl Method {
                 },
             }
         }
-        let output = match Output::from_syn(&name, &sig.output) {
+        let (output, fallible) = match Output::from_syn(&name, &sig.output) {
             Ok(output) => output,
             Err((tokens, message)) => {
                 fail(&tokens, message);
-                Output::Unit
+                (Output::Unit, false)
             }
         };
         let attrs = MethodAttrs::from_attrs(cx, &f.attrs);
@@ -162,7 +162,15 @@ impl Method {
             Some(r) => (r.value, r.span),
             None => (name.to_lower_camel_case(), sig.ident.span()),
         };
-        ok.then(|| Method { ident: sig.ident.clone(), wire_name, wire_span, docs: attr::docs(&f.attrs), args, output })
+        ok.then(|| Method {
+            ident: sig.ident.clone(),
+            wire_name,
+            wire_span,
+            docs: attr::docs(&f.attrs),
+            args,
+            output,
+            fallible,
+        })
     }
 }
 
@@ -248,11 +256,24 @@ fn owned_type(elem: &syn::Type) -> syn::Type {
 }
 
 impl Output {
-    fn from_syn(name: &str, output: &syn::ReturnType) -> Result<Output, Problem> {
+    /// What a method returns as its callers see it, and whether it is
+    /// written `dogen::Fallible<..>` of that.
+    fn from_syn(name: &str, output: &syn::ReturnType) -> Result<(Output, bool), Problem> {
         let ty = match output {
-            syn::ReturnType::Default => return Ok(Output::Unit),
+            syn::ReturnType::Default => return Ok((Output::Unit, false)),
             syn::ReturnType::Type(_, ty) => &**ty,
         };
+        match split_fallible(ty) {
+            Ok(Some(inner)) => Ok((Output::from_type(name, inner)?, true)),
+            Ok(None) => Ok((Output::from_type(name, ty)?, false)),
+            Err(tokens) => {
+                Err((tokens, format!("`Fallible` takes one type argument: `dogen::Fallible<T>` (method `{name}`)")))
+            }
+        }
+    }
+
+    /// The output of a method returning `ty` (after `Fallible` is taken off).
+    fn from_type(name: &str, ty: &syn::Type) -> Result<Output, Problem> {
         if let syn::Type::Reference(r) = ty {
             return Err((
                 r.to_token_stream(),
@@ -270,6 +291,33 @@ impl Output {
                 "write `Result<T, E>` in full: dogen cannot see the error type of a `Result` alias".into(),
             )),
         }
+    }
+}
+
+/// If `ty` is `Fallible<T>` (written `Fallible`, `dogen::Fallible` or
+/// `::dogen::Fallible`), its `T`; `Err` with the tokens to blame for a
+/// `Fallible` without exactly one type argument.
+fn split_fallible(ty: &syn::Type) -> Result<Option<&syn::Type>, proc_macro2::TokenStream> {
+    let syn::Type::Path(p) = ty else { return Ok(None) };
+    if p.qself.is_some() {
+        return Ok(None);
+    }
+    let segments = &p.path.segments;
+    let Some(last) = segments.last() else { return Ok(None) };
+    let ours = match segments.len() {
+        1 => p.path.leading_colon.is_none(),
+        2 => segments[0].ident == "dogen",
+        _ => false,
+    };
+    if !ours || last.ident != "Fallible" {
+        return Ok(None);
+    }
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) if args.args.len() == 1 => match &args.args[0] {
+            syn::GenericArgument::Type(inner) => Ok(Some(inner)),
+            _ => Err(ty.to_token_stream()),
+        },
+        _ => Err(ty.to_token_stream()),
     }
 }
 

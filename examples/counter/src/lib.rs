@@ -18,6 +18,8 @@ use std::collections::BTreeMap;
 use std::convert::Infallible;
 use std::rc::Rc;
 
+use dogen::Fallible;
+
 #[cfg(target_arch = "wasm32")]
 mod object;
 #[cfg(target_arch = "wasm32")]
@@ -25,14 +27,20 @@ mod router;
 
 /// A counter shared by every caller that names it: one Durable Object per
 /// name, its value kept in the object's storage.
+///
+/// Each method is `Fallible`: storage can fail, and a failure reaches the
+/// caller as a failed call (a rejected promise over Workers RPC, the
+/// `internal` error over fetch), never as a value the counter did not
+/// compute. Callers' types are plain: `increment(5)` is a
+/// `Promise<number>` in TypeScript.
 #[dogen::durable(binding = "COUNTER")]
 pub trait Counter {
     /// Adds `amount` (which may be negative) and returns the new value.
-    async fn increment(&self, amount: i64) -> i64;
+    async fn increment(&self, amount: i64) -> Fallible<i64>;
     /// Subtracts `amount` (which may be negative) and returns the new value.
-    async fn decrement(&self, amount: i64) -> i64;
+    async fn decrement(&self, amount: i64) -> Fallible<i64>;
     /// The current value: `0` until the counter is first changed.
-    async fn get_counter_value(&self) -> i64;
+    async fn get_counter_value(&self) -> Fallible<i64>;
 }
 
 /// The storage key of the value, as in the walkthroughs.
@@ -48,7 +56,7 @@ pub const LIMIT: i64 = (1 << 53) - 1;
 /// build, a [`MemoryStore`] natively.
 pub trait Store {
     /// Why a read or a write failed.
-    type Error;
+    type Error: std::error::Error;
 
     /// The value under `key`, or `None` if nothing was stored.
     async fn load(&self, key: &str) -> Result<Option<i64>, Self::Error>;
@@ -82,22 +90,17 @@ impl Store for MemoryStore {
     }
 }
 
-/// The counter's logic, written once: [`Counter`] over any [`Store`].
-///
-/// The interface's methods cannot fail, but storage can. The first storage
-/// failure is kept for [`StoredCounter::take_failure`]; from then on the
-/// counter writes nothing and its methods return `0`, a value the Durable
-/// Object never sends: it answers the call with the failure instead.
+/// The counter's logic, written once: [`Counter`] over any [`Store`]. A
+/// storage error ends the call with `?`, as a [`dogen::Failure`].
 #[derive(Debug)]
 pub struct StoredCounter<S: Store> {
     store: S,
-    failure: RefCell<Option<S::Error>>,
 }
 
 impl<S: Store> StoredCounter<S> {
     /// A counter over `store`.
     pub fn new(store: S) -> Self {
-        StoredCounter { store, failure: RefCell::new(None) }
+        StoredCounter { store }
     }
 
     /// The store behind this counter.
@@ -105,54 +108,26 @@ impl<S: Store> StoredCounter<S> {
         &self.store
     }
 
-    /// The storage failure that spoiled this counter's answers, if any.
-    pub fn take_failure(&self) -> Option<S::Error> {
-        self.failure.borrow_mut().take()
-    }
-
-    fn failed(&self) -> bool {
-        self.failure.borrow().is_some()
-    }
-
-    /// The stored value, or `None` once storage has failed.
-    async fn current(&self) -> Option<i64> {
-        if self.failed() {
-            return None;
-        }
-        match self.store.load(KEY).await {
-            Ok(value) => Some(value.unwrap_or(0)),
-            Err(e) => {
-                *self.failure.borrow_mut() = Some(e);
-                None
-            }
-        }
-    }
-
     /// Adds `delta` to the stored value, within `±LIMIT`, and stores it.
-    async fn add(&self, delta: i64) -> i64 {
-        let Some(value) = self.current().await else { return 0 };
+    async fn add(&self, delta: i64) -> Fallible<i64> {
+        let value = self.store.load(KEY).await?.unwrap_or(0);
         let next = value.saturating_add(delta).clamp(-LIMIT, LIMIT);
-        match self.store.save(KEY, next).await {
-            Ok(()) => next,
-            Err(e) => {
-                *self.failure.borrow_mut() = Some(e);
-                0
-            }
-        }
+        self.store.save(KEY, next).await?;
+        Ok(next)
     }
 }
 
 impl<S: Store> Counter for StoredCounter<S> {
-    async fn increment(&self, amount: i64) -> i64 {
+    async fn increment(&self, amount: i64) -> Fallible<i64> {
         self.add(amount).await
     }
 
-    async fn decrement(&self, amount: i64) -> i64 {
+    async fn decrement(&self, amount: i64) -> Fallible<i64> {
         // `-i64::MIN` does not exist; saturating is the same within `±LIMIT`.
         self.add(amount.saturating_neg()).await
     }
 
-    async fn get_counter_value(&self) -> i64 {
-        self.current().await.unwrap_or(0)
+    async fn get_counter_value(&self) -> Fallible<i64> {
+        Ok(self.store.load(KEY).await?.unwrap_or(0))
     }
 }

@@ -24,9 +24,8 @@ impl Store for Storage {
 ///
 /// `#[dogen::object]` lets it answer native Workers RPC through the entry
 /// module that `dogen entry` writes: `env.COUNTER.getByName("a").increment(5)`
-/// from TypeScript reaches `self.counter`. (Over RPC, a method that cannot
-/// fail has no way to report a storage failure: such a call answers `0`.
-/// The fetch path below fails the call instead.)
+/// from TypeScript reaches `self.counter`. A storage failure rejects the
+/// call over RPC and is the `internal` error over fetch.
 #[dogen::object(crate::Counter, field = counter)]
 #[durable_object(fetch)]
 pub struct Counter {
@@ -42,14 +41,7 @@ impl DurableObject for Counter {
         if !dogen::worker::is_call(&req) {
             return self.own_route(req).await;
         }
-        let counter = &self.counter;
-        let response = dogen::worker::serve(&CounterServer(counter), req).await?;
-        // A storage failure fails the call (a 500 from the runtime) rather
-        // than answer with a value that was not stored.
-        match counter.take_failure() {
-            Some(e) => Err(e),
-            None => Ok(response),
-        }
+        dogen::worker::serve(&CounterServer(&self.counter), req).await
     }
 }
 
@@ -69,10 +61,9 @@ impl Counter {
                 let Ok(body) = req.json::<Body>().await else {
                     return Response::error("expected {\"amount\": <integer>}", 400);
                 };
-                let value = crate::Counter::increment(&self.counter, body.amount).await;
-                match self.counter.take_failure() {
-                    Some(e) => Err(e),
-                    None => Response::from_json(&value),
+                match crate::Counter::increment(&self.counter, body.amount).await {
+                    Ok(value) => Response::from_json(&value),
+                    Err(failure) => Response::error(failure.to_string(), 500),
                 }
             }
             _ => Response::error("Not Found", 404),

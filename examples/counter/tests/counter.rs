@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 use counter::{Counter, CounterClient, CounterServer, KEY, LIMIT, MemoryStore, Store, StoredCounter};
-use dogen::InProcess;
+use dogen::{CallError, Failure, InProcess};
 use futures_executor::block_on;
 
 type Client = CounterClient<InProcess<CounterServer<Box<StoredCounter<MemoryStore>>>>>;
@@ -92,6 +92,18 @@ fn saturates_at_the_javascript_limit() {
     });
 }
 
+/// Why [`Flaky`] failed.
+#[derive(Debug)]
+struct StorageDown(&'static str);
+
+impl std::fmt::Display for StorageDown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for StorageDown {}
+
 /// A store whose reads or writes fail on demand, and that counts writes.
 #[derive(Default)]
 struct Flaky {
@@ -102,15 +114,15 @@ struct Flaky {
 }
 
 impl Store for Flaky {
-    type Error = &'static str;
+    type Error = StorageDown;
 
-    async fn load(&self, _key: &str) -> Result<Option<i64>, &'static str> {
-        if self.fail_load.get() { Err("load failed") } else { Ok(self.value.get()) }
+    async fn load(&self, _key: &str) -> Result<Option<i64>, StorageDown> {
+        if self.fail_load.get() { Err(StorageDown("load failed")) } else { Ok(self.value.get()) }
     }
 
-    async fn save(&self, _key: &str, value: i64) -> Result<(), &'static str> {
+    async fn save(&self, _key: &str, value: i64) -> Result<(), StorageDown> {
         if self.fail_save.get() {
-            return Err("save failed");
+            return Err(StorageDown("save failed"));
         }
         self.saves.set(self.saves.get() + 1);
         self.value.set(Some(value));
@@ -119,36 +131,55 @@ impl Store for Flaky {
 }
 
 #[test]
-fn a_failed_read_writes_nothing() {
+fn a_failed_read_writes_nothing_and_fails_the_call() {
     block_on(async {
         let counter = StoredCounter::new(Flaky::default());
-        assert_eq!(counter.increment(5).await, 5);
+        assert_eq!(counter.increment(5).await, Ok(5));
         counter.store().fail_load.set(true);
-        assert_eq!(counter.increment(1).await, 0);
+        assert_eq!(counter.increment(1).await, Err(Failure::new("load failed")));
         assert_eq!(counter.store().saves.get(), 1);
-        assert_eq!(counter.take_failure(), Some("load failed"));
-        assert_eq!(counter.take_failure(), None);
         counter.store().fail_load.set(false);
-        assert_eq!(counter.get_counter_value().await, 5);
+        assert_eq!(counter.get_counter_value().await, Ok(5));
     });
 }
 
 #[test]
-fn a_failure_spoils_the_rest_of_the_call() {
+fn a_failed_write_fails_the_call_and_the_next_call_works() {
     block_on(async {
         let counter = StoredCounter::new(Flaky::default());
         counter.store().fail_save.set(true);
-        assert_eq!(counter.increment(5).await, 0);
-        counter.store().fail_save.set(false);
-        // Storage works again, but this counter already failed: no write.
-        assert_eq!(counter.increment(5).await, 0);
-        assert_eq!(counter.get_counter_value().await, 0);
+        assert_eq!(counter.increment(5).await, Err(Failure::new("save failed")));
         assert_eq!(counter.store().saves.get(), 0);
-        assert_eq!(counter.take_failure(), Some("save failed"));
-        // A fresh counter over the same store, as the next request makes.
-        let next = StoredCounter::new(Flaky::default());
-        assert_eq!(next.increment(2).await, 2);
-        assert_eq!(next.take_failure(), None);
+        counter.store().fail_save.set(false);
+        assert_eq!(counter.increment(5).await, Ok(5));
+    });
+}
+
+/// Through the client, a storage failure is `CallError::Failed`, never a
+/// value: over the same encoding as the fetch transport's `internal` error.
+#[test]
+fn a_storage_failure_reaches_the_client_as_a_failed_call() {
+    block_on(async {
+        let client = CounterClient::in_process(Box::new(StoredCounter::new(Flaky::default())));
+        client.transport().server().0.store().fail_load.set(true);
+        let error = client.increment(1).await.expect_err("the call fails");
+        assert_eq!(error, CallError::Failed(Failure::new("`increment` failed: load failed")));
+    });
+}
+
+/// Over the fetch protocol, the failure is `500 internal`.
+#[test]
+fn a_storage_failure_is_the_internal_error_over_fetch() {
+    block_on(async {
+        let counter = StoredCounter::new(Flaky::default());
+        counter.store().fail_save.set(true);
+        let reply =
+            dogen::protocol::serve(&CounterServer(&counter), "POST", "/__dogen/v1/call/increment", b"[1]").await;
+        assert_eq!(reply.status, 500);
+        assert_eq!(
+            String::from_utf8(reply.body).unwrap(),
+            r#"{"error":{"kind":"internal","message":"`increment` failed: save failed"}}"#
+        );
     });
 }
 

@@ -78,9 +78,23 @@ fn dispatch_arm(iface: &Interface, method: &Method) -> TokenStream {
         if a.borrowed { quote!(&#name) } else { quote!(#name) }
     });
     let call = quote!(<__DogenT::Target as #trait_ident>::#ident(__dogen_this, #(#pass),*).await);
+    // A `Fallible` method's failure ends the call as the `internal` error;
+    // its value goes on like any other method's.
+    let call = if method.fallible {
+        quote! {
+            match #call {
+                ::core::result::Result::Ok(__dogen_value) => __dogen_value,
+                ::core::result::Result::Err(__dogen_failure) => {
+                    return ::core::result::Result::Err(::dogen::__private::failed(#wire, __dogen_failure));
+                }
+            }
+        }
+    } else {
+        call
+    };
     let encode = match &method.output {
         Output::Unit => quote! {
-            #call;
+            let () = #call;
             ::dogen::__private::encode_value::<__DogenF, ()>(#wire, &())
         },
         Output::Value(v) => {
