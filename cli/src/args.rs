@@ -45,15 +45,23 @@ pub enum Command {
     /// Write `entry.js`, which gives the Rust objects native Workers RPC.
     ///
     /// One `class X extends DurableObject` per `#[dogen::object]` struct,
-    /// forwarding exactly its interface's methods (and `fetch`, `alarm`
-    /// and the WebSocket handlers) to the Rust object, and the Worker's own
-    /// handlers as the default export. Put it next to wasm-bindgen's output
-    /// (`wasm-bindgen --target bundler --out-name MODULE`) and make it the
-    /// Worker's `main`.
-    #[command(after_help = "Example:\n  \
+    /// forwarding exactly its interface's methods (and `fetch`, `alarm` and
+    /// the WebSocket handlers) to the Rust object, and the Worker's own
+    /// handlers as the default export. Write it next to the build's
+    /// `MODULE.js` and make it the Worker's `main`. Either build works:
+    /// worker-build (`worker-build --release`, then `dogen entry --out
+    /// build`), or wasm-bindgen alone with `--target module
+    /// --experimental-reset-state-function --force-enable-abort-handler`.
+    ///
+    /// A call never hangs: a panic rejects the call that panicked with its
+    /// message, calls in flight finish, and the object continues on a fresh
+    /// Wasm instance.
+    #[command(after_help = "Examples:\n  \
+        worker-build --release && dogen entry --out build   # main = \"build/entry.js\"\n\n  \
         cargo build --release --target wasm32-unknown-unknown\n  \
-        wasm-bindgen --target bundler --out-name index --out-dir build target/wasm32-unknown-unknown/release/counter.wasm\n  \
-        dogen entry examples/counter --out build      # then main = \"build/entry.js\" in wrangler config")]
+        wasm-bindgen --target module --experimental-reset-state-function --force-enable-abort-handler \\\n    \
+        --out-name index --out-dir build target/wasm32-unknown-unknown/release/counter.wasm\n  \
+        dogen entry --out build")]
     Entry(EntryArgs),
     /// Check that generated files and the interface match the source.
     ///
@@ -118,11 +126,12 @@ pub struct EntryArgs {
     /// The crate: a directory with `src/lib.rs` or `src/main.rs`.
     #[arg(default_value = ".", value_name = "CRATE_DIR")]
     pub crate_dir: PathBuf,
-    /// Where to write `entry.js`: wasm-bindgen's output directory.
+    /// Where to write `entry.js`: the build's output directory (worker-build's
+    /// `build/`, or wasm-bindgen's `--out-dir`).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
-    /// wasm-bindgen's `--out-name`: the entry imports `./MODULE_bg.js` and
-    /// `./MODULE_bg.wasm`.
+    /// The build's module name (wasm-bindgen's `--out-name`): the entry
+    /// imports `./MODULE.js`.
     #[arg(long, default_value = "index", value_name = "MODULE")]
     pub module: String,
 }

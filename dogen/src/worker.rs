@@ -96,8 +96,11 @@ pub async fn serve<D: Dispatch<Json>>(server: &D, mut req: Request) -> worker::R
     let path = req.path();
     // Only a POST's body is read: anything else is refused before dispatch.
     let body = if method == Method::Post { req.bytes().await } else { Ok(Vec::new()) };
+    // A panic in the call answers it with the `internal` error: the entry
+    // module knows the call by its request.
+    let token = worker::wasm_bindgen::JsValue::from(req.inner());
     let reply = match body {
-        Ok(body) => protocol::serve(server, method.as_ref(), &path, &body).await,
+        Ok(body) => crate::rpc::guard::guarded(token, protocol::serve(server, method.as_ref(), &path, &body)).await,
         Err(e) => protocol::error_reply(&ProtocolError::new(
             ProtocolErrorKind::BadRequest,
             format!("cannot read the body of the call to `{path}`: {e}"),

@@ -15,6 +15,9 @@ import { startWorkerd, work } from "./workerd.mjs";
 
 let workerd;
 
+/** How many panicking calls the panic test makes (PANICS=2000 by default). */
+const PANICS = Number(process.env.PANICS ?? "2000");
+
 async function get(path, base = workerd.base) {
   const response = await fetch(base + path);
   const text = await response.text();
@@ -138,6 +141,55 @@ describe("limiter over native RPC: structs, enums, maps, Option, typed errors, 6
   test("u64 results are numbers", () => {
     assert.deepEqual(steps.reset.value, 2);
     assert.equal(steps.reset.shape, "number");
+  });
+});
+
+describe("failures never hang, leak or lie", () => {
+  test("a panic rejects its call with the method and the message; the object answers again", async () => {
+    const out = await json("/faults/p1/panics?n=1");
+    assert.deepEqual(out.messages, ["named"], JSON.stringify(out));
+    assert.ok(out.slowest.ms < 1000, `the panic took ${out.slowest.ms} ms to reject`);
+    assert.equal(out.slowest.outcome.name, "Error");
+    assert.deepEqual(await json("/faults/p1/add?by=2"), { value: 2, shape: "number" });
+  });
+
+  test(`${PANICS} panicking calls each reject within a second; then this object and another answer, with flat memory`, async () => {
+    await json("/faults/p2/add?by=1");
+    const before = await json("/faults/p2/footprint");
+    const out = await json(`/faults/p2/panics?n=${PANICS}`);
+    assert.deepEqual(out.messages, ["named"], JSON.stringify(out));
+    assert.ok(out.slowest.ms < 1000, `the slowest panic took ${out.slowest.ms} ms to reject`);
+    // Rust state in memory is lost with the trapped instance: the count starts again.
+    assert.deepEqual(await json("/faults/p2/add?by=5"), { value: 5, shape: "number" });
+    assert.deepEqual(await json("/faults/p2-elsewhere/add?by=3"), { value: 3, shape: "number" });
+    const after = await json("/faults/p2/footprint");
+    assert.equal(after.memoryBytes, before.memoryBytes, "the Wasm memory grew");
+    assert.equal(after.stackAddress, before.stackAddress, "the shadow stack leaked");
+    assert.deepEqual(await json("/counter/after-panics/increment?by=1"), { value: 1, shape: "number" });
+  });
+
+  test("calls in flight when another call panics finish with their values", async () => {
+    const out = await json("/faults/p3/panic-while-in-flight");
+    assert.match(out.boom.outcome.message, /^`boom` panicked: in flight \(at /);
+    assert.deepEqual(out.here.outcome, { returned: 300 });
+    assert.deepEqual(out.there.outcome, { returned: 300 });
+    assert.deepEqual(out.after.outcome, { returned: 1 });
+  });
+
+  test("a storage failure rejects the RPC call, naming the method", async () => {
+    const out = await json("/faults/s1/storage-rpc");
+    assert.equal(out.outcome.name, "Error");
+    assert.match(out.outcome.message, /^`breakStorage` failed: /);
+  });
+
+  test("over fetch, a storage failure and a panic are the `internal` error", async () => {
+    const storage = await json("/faults/s2/storage-fetch");
+    assert.equal(storage.outcome.name, "DogenProtocolError");
+    assert.match(storage.outcome.message, /^`breakStorage` failed: /);
+    const panic = await json("/faults/s2/panic-fetch");
+    assert.equal(panic.outcome.name, "DogenProtocolError");
+    assert.match(panic.outcome.message, /^`boom` panicked: over fetch \(at /);
+    assert.ok(panic.ms < 1000, `the panic took ${panic.ms} ms`);
   });
 });
 

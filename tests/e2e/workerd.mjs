@@ -17,6 +17,7 @@ const config :Workerd.Config = (
     (name = "caller", worker = .caller),
     (name = "counter", worker = .counter),
     (name = "limiter", worker = .limiter),
+    (name = "faults", worker = .faults),
     (name = "storage", disk = (path = ${JSON.stringify(storage)}, writable = true)),
   ],
   sockets = [
@@ -31,6 +32,7 @@ const caller :Workerd.Worker = (
   bindings = [
     (name = "COUNTER", durableObjectNamespace = (className = "Counter", serviceName = "counter")),
     (name = "LIMITER", durableObjectNamespace = (className = "RateLimiter", serviceName = "limiter")),
+    (name = "FAULTS", durableObjectNamespace = (className = "Faults", serviceName = "faults")),
   ],
 );
 
@@ -53,6 +55,16 @@ const limiter :Workerd.Worker = (
   compatibilityDate = "2026-11-01",
   bindings = [ (name = "LIMITER", durableObjectNamespace = "RateLimiter") ],
   durableObjectNamespaces = [ (className = "RateLimiter", uniqueKey = "dogen-e2e-limiter", enableSql = true) ],
+  durableObjectStorage = (localDisk = "storage"),
+);
+
+const faults :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "faults/worker.js"),
+    (name = "index_bg.wasm", wasm = embed "faults/index_bg.wasm"),
+  ],
+  compatibilityDate = "2026-11-01",
+  durableObjectNamespaces = [ (className = "Faults", uniqueKey = "dogen-e2e-faults", enableSql = true) ],
   durableObjectStorage = (localDisk = "storage"),
 );
 `;

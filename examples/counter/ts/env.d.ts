@@ -13,6 +13,12 @@ declare global {
       /**
        * A counter shared by every caller that names it: one Durable Object per
        * name, its value kept in the object's storage.
+       *
+       * Each method is `Fallible`: storage can fail, and a failure reaches the
+       * caller as a failed call (a rejected promise over Workers RPC, the
+       * `internal` error over fetch), never as a value the counter did not
+       * compute. Callers' types are plain: `increment(5)` is a
+       * `Promise<number>` in TypeScript.
        */
       COUNTER: DurableObjectNamespace<Counter> & DurableObjectNamespace;
     }
@@ -22,6 +28,12 @@ declare global {
     /**
      * A counter shared by every caller that names it: one Durable Object per
      * name, its value kept in the object's storage.
+     *
+     * Each method is `Fallible`: storage can fail, and a failure reaches the
+     * caller as a failed call (a rejected promise over Workers RPC, the
+     * `internal` error over fetch), never as a value the counter did not
+     * compute. Callers' types are plain: `increment(5)` is a
+     * `Promise<number>` in TypeScript.
      */
     COUNTER: DurableObjectNamespace<Counter> & DurableObjectNamespace;
   }

@@ -14,6 +14,12 @@ export type DurableResult<T, E> =
 /**
  * A counter shared by every caller that names it: one Durable Object per
  * name, its value kept in the object's storage.
+ *
+ * Each method is `Fallible`: storage can fail, and a failure reaches the
+ * caller as a failed call (a rejected promise over Workers RPC, the
+ * `internal` error over fetch), never as a value the counter did not
+ * compute. Callers' types are plain: `increment(5)` is a
+ * `Promise<number>` in TypeScript.
  */
 export interface Counter extends Rpc.DurableObjectBranded {
   /** Adds `amount` (which may be negative) and returns the new value. */

@@ -12,12 +12,13 @@ use dogen_interface::object::RPC_EXPORT;
 /// The entry module's file name.
 pub const ENTRY_FILE: &str = "entry.js";
 
-/// The entry backend: `entry.js`, written next to wasm-bindgen's output
-/// (`wasm-bindgen --target bundler --out-name <module>`).
+/// The entry backend: `entry.js`, written next to the build's `<module>.js`:
+/// worker-build's bundle, or wasm-bindgen's glue (`--target module
+/// --experimental-reset-state-function --force-enable-abort-handler`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// wasm-bindgen's `--out-name`: the entry imports `./<module>_bg.js`
-    /// and `./<module>_bg.wasm`.
+    /// The build's module name (wasm-bindgen's `--out-name`): the entry
+    /// imports `./<module>.js`.
     pub module: String,
 }
 
@@ -62,7 +63,7 @@ struct EntryMethod {
     name: String,
     /// Whether the method returns `Result<T, E>`: its callers get the
     /// `{ ok, value | error }` outcome rather than the bare value.
-    fallible: bool,
+    result: bool,
 }
 
 impl Backend for Entry {
@@ -88,7 +89,7 @@ impl Backend for Entry {
                         .iter()
                         .map(|m| EntryMethod {
                             name: m.wire_name.clone(),
-                            fallible: matches!(m.output, Output::Result { .. }),
+                            result: matches!(m.output, Output::Result { .. }),
                         })
                         .collect(),
                 }

@@ -14,9 +14,10 @@ export interface DogenFetcher {
 }
 
 /**
- * Why a call could not run: the protocol error kinds of dogen's wire format,
- * and `transport` for a reply that is not a dogen reply at all (the object
- * threw, or something else answered).
+ * Why a call did not produce a value: the protocol error kinds of dogen's wire
+ * format (`internal`: the method failed, on storage for instance, or
+ * panicked), and `transport` for a reply that is not a dogen reply at all
+ * (something else answered).
  */
 export type DogenProtocolErrorKind =
   | "unknown_method"
@@ -24,9 +25,11 @@ export type DogenProtocolErrorKind =
   | "encode"
   | "bad_reply"
   | "bad_request"
+  | "too_large"
+  | "internal"
   | "transport";
 
-/** A call that could not run. Application errors are never thrown. */
+/** A call that did not produce a value. Application errors are never thrown. */
 export class DogenProtocolError extends Error {
   override readonly name = "DogenProtocolError";
   /** What went wrong. */
@@ -58,6 +61,8 @@ const KINDS: readonly string[] = [
   "encode",
   "bad_reply",
   "bad_request",
+  "too_large",
+  "internal",
 ];
 
 function dogenClient<T>(stub: DogenFetcher, replies: Replies<T>): T {

@@ -8,6 +8,8 @@ import { env } from "cloudflare:workers";
 import { counterClient } from "../../../../examples/counter/ts/client";
 import type { Counter } from "../../../../examples/counter/ts/index";
 import type { Limits, Policy } from "../../../../examples/limiter/ts/index";
+import { faultsClient } from "../../faults/ts/client";
+import type { Faults } from "../../faults/ts/index";
 
 /** What kind of JavaScript value `value` is, as a test can compare it. */
 function shape(value: unknown): string {
@@ -137,6 +139,59 @@ async function bench(kind: string | undefined, name: string, n: number): Promise
   return Response.json({ kind, n, totalMs: performance.now() - start, last, times });
 }
 
+/** How long `call` took to settle, and how. */
+async function timed(call: () => Promise<unknown>): Promise<{ ms: number; outcome: unknown }> {
+  const start = Date.now();
+  const outcome = await thrown(call);
+  return { ms: Date.now() - start, outcome };
+}
+
+/**
+ * Failures of the object `name`: panics (one, or `n` in a row, each timed),
+ * a panic while another call is in flight, a storage failure over RPC and
+ * over fetch.
+ */
+async function faultsRoute(name: string, action: string | undefined, url: URL): Promise<Response> {
+  const stub: DurableObjectStub<Faults> = env.FAULTS.getByName(name);
+  const n = Number(url.searchParams.get("n") ?? "1");
+  switch (action) {
+    case "add":
+      return Response.json(shaped(await stub.add(Number(url.searchParams.get("by") ?? "1"))));
+    case "footprint":
+      return Response.json(await stub.footprint());
+    case "panics": {
+      const slowest = { ms: 0, outcome: undefined as unknown };
+      const messages = new Set<string>();
+      for (let i = 0; i < n; i++) {
+        const run = await timed(() => stub.boom(`boom ${i}`));
+        const outcome = run.outcome as { name?: string; message?: string };
+        if (outcome.message?.startsWith(`\`boom\` panicked: boom ${i} (at `)) messages.add("named");
+        else messages.add(JSON.stringify(outcome));
+        if (run.ms >= slowest.ms) Object.assign(slowest, run);
+      }
+      return Response.json({ n, slowest, messages: [...messages] });
+    }
+    case "panic-while-in-flight": {
+      // `slow` on this object and on another one, then a panic on this one.
+      const other: DurableObjectStub<Faults> = env.FAULTS.getByName(`${name}-other`);
+      const here = timed(() => stub.slow(300));
+      const there = timed(() => other.slow(300));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const boom = await timed(() => stub.boom("in flight"));
+      const after = await timed(() => stub.add(1));
+      return Response.json({ here: await here, there: await there, boom, after });
+    }
+    case "storage-rpc":
+      return Response.json(await timed(() => stub.breakStorage()));
+    case "storage-fetch":
+      return Response.json(await timed(() => faultsClient(stub).breakStorage()));
+    case "panic-fetch":
+      return Response.json(await timed(() => faultsClient(stub).boom("over fetch")));
+    default:
+      return new Response(`unknown faults action ${action}`, { status: 404 });
+  }
+}
+
 /** Type-checked, never run: misuse the generated types must reject. */
 export async function misuse(stub: DurableObjectStub<Counter>, limiter: DurableObjectStub<Limits>): Promise<void> {
   // @ts-expect-error a string is not an i64
@@ -167,6 +222,7 @@ export default {
     if (kind === "ready") return new Response("ready");
     if (kind === "bench") return bench(name, action ?? "bench", Number(url.searchParams.get("n") ?? "100"));
     if (kind === "counter" && name) return counterRoute(name, action, url);
+    if (kind === "faults" && name) return faultsRoute(name, action, url);
     if (kind === "limiter" && name && action === "scenario") return limiterScenario(name);
     if (kind === "limiter" && name && action === "after-restart") return limiterAfterRestart(name);
     return new Response("not found", { status: 404 });

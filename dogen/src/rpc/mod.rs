@@ -11,6 +11,8 @@
 //! `None` is `null`, maps are plain objects, 64-bit integers are numbers
 //! (a value outside ±(2^53 − 1) is an error, never rounded).
 
+pub mod guard;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use worker::js_sys;
@@ -60,7 +62,8 @@ fn message_of(error: JsValue) -> String {
 /// cannot be encoded) and whose `message` says why: only those two fields
 /// survive Workers RPC.
 pub async fn call<D: Dispatch<JsFormat>>(server: &D, method: &str, args: JsValue) -> Result<JsValue, JsValue> {
-    match server.dispatch(method, &args).await {
+    let token = args.clone();
+    match guard::guarded(token, server.dispatch(method, &args)).await {
         Ok(Reply::Ok(value)) => Ok(outcome(true, "value", &value)),
         Ok(Reply::Err(error)) => Ok(outcome(false, "error", &error)),
         Err(error) => Err(js_error(&error)),
