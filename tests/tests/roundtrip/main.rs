@@ -6,6 +6,7 @@
 //! a dispatcher with a raw JSON payload so tests can pin the wire form too.
 
 mod containers;
+mod non_finite;
 mod primitives;
 mod protocol;
 mod results;

@@ -168,9 +168,9 @@ fn floats_keep_every_bit() {
     });
 }
 
-/// JSON has no NaN or infinity: serde_json writes them as `null`, which the
-/// dispatcher refuses as an `f64` argument. The call fails loudly instead of
-/// delivering a different number.
+/// JSON has no NaN or infinity (serde_json alone writes `null`): the client
+/// refuses to encode them, so the call fails loudly on the caller's side
+/// instead of delivering a different number. `non_finite.rs` has the rest.
 #[test]
 fn non_finite_floats_are_a_protocol_error() {
     block_on(async {
@@ -178,12 +178,20 @@ fn non_finite_floats_are_a_protocol_error() {
         for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
             match c.echo_f64(v).await {
                 Err(CallError::Protocol(e)) => {
-                    assert_eq!(e.kind, ProtocolErrorKind::BadArguments, "{v}: {}", e.message)
+                    assert_eq!(e.kind, ProtocolErrorKind::BadArguments, "{v}: {}", e.message);
+                    assert!(e.message.starts_with("cannot encode the arguments of `echoF64`: "), "{}", e.message);
                 }
                 other => panic!("echo_f64({v}): expected a protocol error, got {other:?}"),
             }
+            match c.echo_f32(v as f32).await {
+                Err(CallError::Protocol(e)) => assert_eq!(e.kind, ProtocolErrorKind::BadArguments, "{}", e.message),
+                other => panic!("echo_f32({v}): expected a protocol error, got {other:?}"),
+            }
         }
     });
+    // A JSON `null` is not a number either.
+    let server = ScalarsServer(&Impl);
+    rejects(&server, "echoF64", b"[null]", ProtocolErrorKind::BadArguments);
 }
 
 #[test]

@@ -152,18 +152,19 @@ fn unencodable_values_are_an_encode_error() {
     });
 }
 
-/// NaN is written as `null`, which the client cannot read back as an `f64`:
-/// a `BadReply` on the caller's side.
+/// NaN has no JSON form: the object answers `encode` (serde_json alone
+/// would write `null`, and the caller would see a `bad_reply`).
 #[test]
-fn undecodable_replies_are_a_bad_reply() {
+fn non_finite_replies_are_an_encode_error() {
     block_on(async {
         let c = StoreClient::in_process(Box::new(Memory::default()));
         match c.ratio().await {
             Err(CallError::Protocol(e)) => {
-                assert_eq!(e.kind, ProtocolErrorKind::BadReply);
+                assert_eq!(e.kind, ProtocolErrorKind::Encode);
                 assert!(e.message.contains("`ratio`"), "{}", e.message);
+                assert!(e.message.contains("NaN cannot be sent"), "{}", e.message);
             }
-            other => panic!("expected a bad reply, got {other:?}"),
+            other => panic!("expected an encode error, got {other:?}"),
         }
     });
 }
