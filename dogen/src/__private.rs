@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::dispatch::Reply;
 use crate::error::{CallError, ProtocolError, ProtocolErrorKind};
 use crate::format::Format;
+use crate::protocol::{MAX_MESSAGE, quote, shorten};
 use crate::transport::Transport;
 
 #[cfg(feature = "worker")]
@@ -44,9 +45,14 @@ impl<'de> Deserialize<'de> for NoArgs {
 /// Decodes the argument tuple of `method`.
 #[inline]
 pub fn decode_args<F: Format, T: ArgList>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
-    F::decode::<Args<T>>(args)
-        .map(|Args(args)| args)
-        .map_err(|e| ProtocolError::new(ProtocolErrorKind::BadArguments, format!("bad arguments for `{method}`: {e}")))
+    F::decode::<Args<T>>(args).map(|Args(args)| args).map_err(|e| bad_arguments(method, e))
+}
+
+/// The error for arguments that do not decode; serde's message is
+/// shortened, for it quotes what it could not read.
+#[cold]
+fn bad_arguments(method: &str, e: String) -> ProtocolError {
+    ProtocolError::new(ProtocolErrorKind::BadArguments, format!("bad arguments for `{method}`: {}", quote(&e)))
 }
 
 /// An argument list as it travels: a sequence with one element per
@@ -184,9 +190,7 @@ pub fn decode_no_args<F: Format>(method: &str, args: &F::Value) -> Result<(), Pr
     if F::is_empty_sequence(args) {
         return Ok(());
     }
-    F::decode::<NoArgs>(args)
-        .map(|NoArgs| ())
-        .map_err(|e| ProtocolError::new(ProtocolErrorKind::BadArguments, format!("bad arguments for `{method}`: {e}")))
+    F::decode::<NoArgs>(args).map(|NoArgs| ()).map_err(|e| bad_arguments(method, e))
 }
 
 /// Encodes the value a method returned.
@@ -214,11 +218,12 @@ pub fn encode_result<F: Format, T: Serialize, E: Serialize>(
 /// The error for a method that returned a [`Failure`](crate::Failure).
 #[cold]
 pub fn failed(method: &str, failure: crate::Failure) -> ProtocolError {
-    ProtocolError::new(ProtocolErrorKind::Internal, format!("`{method}` failed: {failure}"))
+    ProtocolError::new(ProtocolErrorKind::Internal, format!("`{method}` failed: {}", quote(failure.message())))
 }
 
+#[cold]
 fn encode_failed(method: &str, e: String) -> ProtocolError {
-    ProtocolError::new(ProtocolErrorKind::Encode, format!("cannot encode the reply of `{method}`: {e}"))
+    ProtocolError::new(ProtocolErrorKind::Encode, format!("cannot encode the reply of `{method}`: {}", quote(&e)))
 }
 
 /// The error for a wire name no method has.
@@ -226,7 +231,7 @@ fn encode_failed(method: &str, e: String) -> ProtocolError {
 pub fn unknown_method(method: &str, known: &[&str]) -> ProtocolError {
     ProtocolError::new(
         ProtocolErrorKind::UnknownMethod,
-        format!("unknown method `{method}`; this object has {}", list(known)),
+        shorten(&format!("unknown method `{}`; this object has {}", quote(method), list(known)), MAX_MESSAGE),
     )
 }
 
@@ -271,12 +276,15 @@ where
 
 fn encode_args<F: Format, A: Serialize + ?Sized>(method: &str, args: &A) -> Result<F::Value, ProtocolError> {
     F::encode(args).map_err(|e| {
-        ProtocolError::new(ProtocolErrorKind::BadArguments, format!("cannot encode the arguments of `{method}`: {e}"))
+        ProtocolError::new(
+            ProtocolErrorKind::BadArguments,
+            format!("cannot encode the arguments of `{method}`: {}", quote(&e)),
+        )
     })
 }
 
 fn decode_reply<F: Format, R: DeserializeOwned>(method: &str, value: &F::Value) -> Result<R, ProtocolError> {
     F::decode(value).map_err(|e| {
-        ProtocolError::new(ProtocolErrorKind::BadReply, format!("cannot decode the reply of `{method}`: {e}"))
+        ProtocolError::new(ProtocolErrorKind::BadReply, format!("cannot decode the reply of `{method}`: {}", quote(&e)))
     })
 }

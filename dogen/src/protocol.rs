@@ -11,8 +11,11 @@
 //! - `4xx`/`5xx {"error": {"kind": "...", "message": "..."}}`: the call
 //!   could not run (see [`ProtocolErrorKind`] and [`status_of`]).
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::fmt;
 
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::dispatch::{Dispatch, Reply};
@@ -33,6 +36,18 @@ pub const CALL_PREFIX: &str = "/__dogen/v1/call/";
 /// refused with `413 too_large` before anything is decoded, so one call
 /// cannot take a Durable Object past its memory limit.
 pub const MAX_BODY: usize = 16 * 1024 * 1024;
+
+/// The most bytes of any one piece of text a protocol error message quotes
+/// from outside: a method name or path from the request, serde's message
+/// (which quotes the offending value: `invalid type: string "…"`), a
+/// failure's text. A longer piece keeps its first and last bytes around a
+/// marker, `…(N bytes omitted)…`, cut on character boundaries.
+pub const MAX_QUOTE: usize = 256;
+
+/// The most bytes of a whole protocol error message, on either side: a
+/// message dogen writes, or one a client reads from a reply. Longer ones
+/// are shortened like a quote (see [`MAX_QUOTE`]).
+pub const MAX_MESSAGE: usize = 1024;
 
 /// The content type of requests and replies.
 pub const CONTENT_TYPE: &str = "application/json";
@@ -67,27 +82,75 @@ pub fn status_of(kind: ProtocolErrorKind) -> u16 {
     }
 }
 
-/// Serves one HTTP request addressed to dogen: checks the method and path,
-/// dispatches, and builds the reply. Never panics on bad input.
+/// Serves one HTTP request addressed to dogen: checks the path, the HTTP
+/// method, the body's size and the method's wire name, then dispatches and
+/// builds the reply. Never panics on bad input.
+///
+/// `body` is copied once for the dispatcher; [`serve_owned`] takes it by
+/// value instead.
 pub async fn serve<D: Dispatch<Json>>(server: &D, http_method: &str, path: &str, body: &[u8]) -> HttpReply {
-    let Some(method) = path.strip_prefix(CALL_PREFIX) else {
-        return error_reply(&ProtocolError::new(
-            ProtocolErrorKind::BadRequest,
-            format!("`{path}` is not a dogen v{VERSION} call path (`{CALL_PREFIX}<method>`)"),
-        ));
-    };
-    if !http_method.eq_ignore_ascii_case("POST") {
-        let mut reply = error_reply(&ProtocolError::new(
-            ProtocolErrorKind::BadRequest,
-            format!("dogen calls use POST, not {http_method}"),
-        ));
-        reply.status = 405;
+    if let Some(reply) = refuse_head(http_method, path, Some(body.len() as u64)) {
         return reply;
     }
-    match server.dispatch(method, &body.to_vec()).await {
+    answer(server, path, &body.to_vec()).await
+}
+
+/// [`serve`], for a body the caller owns: it is dispatched without a copy.
+pub async fn serve_owned<D: Dispatch<Json>>(server: &D, http_method: &str, path: &str, body: Vec<u8>) -> HttpReply {
+    if let Some(reply) = refuse_head(http_method, path, Some(body.len() as u64)) {
+        return reply;
+    }
+    answer(server, path, &body).await
+}
+
+/// Dispatches a request that passed [`refuse_head`].
+async fn answer<D: Dispatch<Json>>(server: &D, path: &str, body: &Vec<u8>) -> HttpReply {
+    let method = path.strip_prefix(CALL_PREFIX).unwrap_or_default();
+    match server.dispatch(method, body).await {
         Ok(Reply::Ok(value)) => envelope("ok", &value),
         Ok(Reply::Err(error)) => envelope("err", &error),
         Err(error) => error_reply(&error),
+    }
+}
+
+/// The reply that refuses a request from its head alone, before its body
+/// is read: a path that is not a call path (`400`), an HTTP method other
+/// than exactly `POST` (`405`), or a body declared larger than
+/// [`MAX_BODY`] (`413`), checked in that order. `None`: the body is needed.
+///
+/// An HTTP adapter calls this with the request's `Content-Length` before
+/// reading the body (see [`body_too_large`]); [`serve`] calls it with the
+/// body's actual length.
+pub fn refuse_head(http_method: &str, path: &str, content_length: Option<u64>) -> Option<HttpReply> {
+    if !path.starts_with(CALL_PREFIX) {
+        return Some(error_reply(&ProtocolError::new(
+            ProtocolErrorKind::BadRequest,
+            format!("`{}` is not a dogen v{VERSION} call path (`{CALL_PREFIX}<method>`)", quote(path)),
+        )));
+    }
+    // Exactly `POST`: fetch normalizes the case of the methods it knows,
+    // so a `post` that arrives was sent as written.
+    if http_method != "POST" {
+        let mut reply = error_reply(&ProtocolError::new(
+            ProtocolErrorKind::BadRequest,
+            format!("dogen calls use POST, not {}", quote(http_method)),
+        ));
+        reply.status = 405;
+        return Some(reply);
+    }
+    body_too_large(content_length)
+}
+
+/// The `413 too_large` reply for a body of `content_length` bytes, if that
+/// is more than [`MAX_BODY`]. `None` when the length is unknown (the body
+/// is then measured once read) or within the limit.
+pub fn body_too_large(content_length: Option<u64>) -> Option<HttpReply> {
+    match content_length {
+        Some(length) if length > MAX_BODY as u64 => Some(error_reply(&ProtocolError::new(
+            ProtocolErrorKind::TooLarge,
+            format!("the body of a dogen call is at most {MAX_BODY} bytes; this one has {length}"),
+        ))),
+        _ => None,
     }
 }
 
@@ -101,26 +164,166 @@ fn envelope(key: &str, value: &[u8]) -> HttpReply {
     HttpReply { status: 200, body }
 }
 
-/// The reply that carries `error`.
+/// The reply that carries `error`, its message shortened to
+/// [`MAX_MESSAGE`].
 pub fn error_reply(error: &ProtocolError) -> HttpReply {
-    let body = serde_json::to_vec(&serde_json::json!({ "error": error })).expect("a protocol error always encodes");
+    #[derive(serde::Serialize)]
+    struct Body<'a> {
+        error: Wire<'a>,
+    }
+    #[derive(serde::Serialize)]
+    struct Wire<'a> {
+        kind: ProtocolErrorKind,
+        message: &'a str,
+    }
+    let message = shorten(&error.message, MAX_MESSAGE);
+    let body = serde_json::to_vec(&Body { error: Wire { kind: error.kind, message: &message } })
+        .expect("a protocol error always encodes");
     HttpReply { status: status_of(error.kind), body }
 }
 
 /// Reads a reply on the client side: the method's value or error, still
-/// encoded, or the call's failure.
+/// encoded (the bytes of the body that hold it), or the call's failure.
+///
+/// The body must be UTF-8 and a JSON object; of its keys `ok`, `err` and
+/// `error` exactly one is present, once, and it goes with the status.
+/// Messages are shortened to [`MAX_MESSAGE`].
 pub fn read_reply(status: u16, body: &[u8]) -> Result<Reply<Vec<u8>>, CallError> {
-    let fields: BTreeMap<String, Box<RawValue>> = serde_json::from_slice(body)
-        .map_err(|e| TransportError(format!("status {status}: the reply is not a dogen envelope: {e}")))?;
-    let field = |name: &str| fields.get(name).map(|raw| raw.get().as_bytes().to_vec());
-    match (status, field("ok"), field("err"), fields.get("error")) {
-        (200, Some(value), None, None) => Ok(Reply::Ok(value)),
-        (200, None, Some(error), None) => Ok(Reply::Err(error)),
-        (_, None, None, Some(error)) if status != 200 => {
-            let error: ProtocolError = serde_json::from_str(error.get())
-                .map_err(|e| TransportError(format!("status {status}: malformed protocol error: {e}")))?;
+    let not_envelope = |why: &dyn fmt::Display| {
+        let why = shorten_display(why, MAX_QUOTE);
+        CallError::Transport(TransportError(format!("status {status}: the reply is not a dogen envelope: {why}")))
+    };
+    let text = std::str::from_utf8(body)
+        .map_err(|e| not_envelope(&format_args!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|e| not_envelope(&e))?;
+    match (status, envelope) {
+        (200, Envelope::Ok(value)) => Ok(Reply::Ok(value.get().as_bytes().to_vec())),
+        (200, Envelope::Err(error)) => Ok(Reply::Err(error.get().as_bytes().to_vec())),
+        (200, Envelope::Error(_)) => Err(not_envelope(&"`error` with status 200")),
+        (_, Envelope::Error(error)) => {
+            let mut error: ProtocolError = serde_json::from_str(error.get()).map_err(|e| {
+                let why = shorten_display(&e, MAX_QUOTE);
+                CallError::Transport(TransportError(format!("status {status}: malformed protocol error: {why}")))
+            })?;
+            if error.message.len() > MAX_MESSAGE {
+                error.message = shorten(&error.message, MAX_MESSAGE).into_owned();
+            }
             Err(CallError::from(error))
         }
-        _ => Err(CallError::Transport(TransportError(format!("status {status}: the reply is not a dogen envelope")))),
+        (_, Envelope::Ok(_) | Envelope::Err(_)) => Err(not_envelope(&format_args!("a value with status {status}"))),
+    }
+}
+
+/// A reply body: which one of the three keys it has, and its raw value.
+enum Envelope<'a> {
+    Ok(&'a RawValue),
+    Err(&'a RawValue),
+    Error(&'a RawValue),
+}
+
+impl<'de> Deserialize<'de> for Envelope<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EnvelopeVisitor;
+        impl<'de> Visitor<'de> for EnvelopeVisitor {
+            type Value = Envelope<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object with one of `ok`, `err` or `error`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<'de>, A::Error> {
+                let mut found: Option<Envelope<'de>> = None;
+                while let Some(key) = map.next_key::<Key>()? {
+                    let make = match key {
+                        Key::Ok => Envelope::Ok,
+                        Key::Err => Envelope::Err,
+                        Key::Error => Envelope::Error,
+                        Key::Other => {
+                            map.next_value::<IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    let value = make(map.next_value()?);
+                    if let Some(first) = &found {
+                        return Err(de::Error::custom(format_args!("both `{}` and `{}`", first.key(), value.key())));
+                    }
+                    found = Some(value);
+                }
+                found.ok_or_else(|| de::Error::custom("none of `ok`, `err` or `error`"))
+            }
+        }
+        deserializer.deserialize_map(EnvelopeVisitor)
+    }
+}
+
+impl Envelope<'_> {
+    fn key(&self) -> &'static str {
+        match self {
+            Envelope::Ok(_) => "ok",
+            Envelope::Err(_) => "err",
+            Envelope::Error(_) => "error",
+        }
+    }
+}
+
+/// A key of a reply object, escaped or not.
+enum Key {
+    Ok,
+    Err,
+    Error,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = Key;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+                Ok(match key {
+                    "ok" => Key::Ok,
+                    "err" => Key::Err,
+                    "error" => Key::Error,
+                    _ => Key::Other,
+                })
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// `text`, or if it is longer than `max` bytes, its first and last bytes
+/// around `…(N bytes omitted)…`, at most `max` bytes in all, cut on
+/// character boundaries.
+pub(crate) fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    if text.len() <= max {
+        return Cow::Borrowed(text);
+    }
+    // The marker is at most 42 bytes: two `…` of 3 bytes, 20 digits, and
+    // `( bytes omitted)`.
+    let budget = max.saturating_sub(42);
+    let mut head = budget * 3 / 4;
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let mut tail = text.len() - (budget - budget * 3 / 4);
+    while !text.is_char_boundary(tail) {
+        tail += 1;
+    }
+    Cow::Owned(format!("{}…({} bytes omitted)…{}", &text[..head], tail - head, &text[tail..]))
+}
+
+/// A quoted piece of a message: [`shorten`] to [`MAX_QUOTE`].
+pub(crate) fn quote(text: &str) -> Cow<'_, str> {
+    shorten(text, MAX_QUOTE)
+}
+
+/// [`shorten`] for a message still to be written.
+pub(crate) fn shorten_display(text: &dyn fmt::Display, max: usize) -> String {
+    let text = text.to_string();
+    match shorten(&text, max) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(short) => short,
     }
 }
