@@ -36,6 +36,10 @@ const ALWAYS: &[&str] = &["index.ts", "env.d.ts"];
 /// The client is compared only where a case keeps a golden `client.ts`.
 const CLIENT: &str = "client.ts";
 
+/// The client runtime, the same for every crate: compared where a case
+/// keeps a golden `runtime.ts`.
+const RUNTIME: &str = "runtime.ts";
+
 /// Expected diagnostics of a refused crate.
 const ERRORS: &str = "errors.txt";
 
@@ -103,8 +107,10 @@ fn golden_outputs_match() {
                 for file in ALWAYS {
                     golden.check(&case.join(file), &files[file]);
                 }
-                if case.join(CLIENT).exists() {
-                    golden.check(&case.join(CLIENT), &files[CLIENT]);
+                for file in [CLIENT, RUNTIME] {
+                    if case.join(file).exists() {
+                        golden.check(&case.join(file), &files[file]);
+                    }
                 }
                 if !case.join(CALLER).exists() {
                     golden.fail(format!("{}: no {CALLER} uses the generated types", name(case)));
@@ -183,11 +189,17 @@ pub fn tsc(project: &Path) {
 
 /// A tsconfig.json extending the shared options, listing `files`.
 pub fn tsconfig(dir: &Path, files: &[PathBuf], types: &[&str]) {
+    tsconfig_with(dir, files, types, "");
+}
+
+/// A tsconfig.json extending the shared options with `extra` compiler
+/// options (JSON members, each followed by a comma), listing `files`.
+fn tsconfig_with(dir: &Path, files: &[PathBuf], types: &[&str], extra: &str) {
     let base = repo_root().join("tests/ts/tsconfig.base.json");
     let type_roots = repo_root().join("node_modules/@cloudflare");
     let list = |items: Vec<String>| items.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", ");
     let json = format!(
-        "{{\n  \"extends\": {:?},\n  \"compilerOptions\": {{ \"types\": [{}], \"typeRoots\": [{:?}] }},\n  \"files\": [{}]\n}}\n",
+        "{{\n  \"extends\": {:?},\n  \"compilerOptions\": {{ {extra}\"types\": [{}], \"typeRoots\": [{:?}] }},\n  \"files\": [{}]\n}}\n",
         base.display().to_string(),
         list(types.iter().map(|t| (*t).to_owned()).collect()),
         type_roots.display().to_string(),
@@ -196,11 +208,22 @@ pub fn tsconfig(dir: &Path, files: &[PathBuf], types: &[&str]) {
     fs::write(dir.join("tsconfig.json"), json).expect("tsconfig.json is written");
 }
 
-#[test]
-fn golden_outputs_type_check() {
-    let work = work_dir("cases");
-    let check = repo_root().join("tests/ts/check.ts");
-    let mut files = vec![check.clone()];
+/// The module settings projects use: the generated files and the callers
+/// beside them must compile under each (`verbatimModuleSyntax` is on in
+/// all of them, from the shared options).
+const MODULE_SETTINGS: &[(&str, &str)] = &[
+    ("bundler", r#""module": "es2022", "moduleResolution": "bundler", "#),
+    ("node16", r#""module": "node16", "moduleResolution": "node16", "#),
+    ("nodenext", r#""module": "nodenext", "moduleResolution": "nodenext", "#),
+];
+
+/// Every case's golden files and caller, copied into `work` (an ES module
+/// package, as Workers are), with the generated runtime beside them.
+fn case_sources(work: &Path) -> Vec<PathBuf> {
+    fs::write(work.join("package.json"), "{ \"type\": \"module\" }\n").expect("package.json");
+    let check = work.join("check.ts");
+    fs::copy(repo_root().join("tests/ts/check.ts"), &check).expect("check.ts copied");
+    let mut files = vec![check];
     let mut bindings = BTreeMap::new();
     for case in cases() {
         if case.join(ERRORS).exists() {
@@ -209,17 +232,16 @@ fn golden_outputs_type_check() {
         let Outcome::Files(generated) = run_case(&case) else { continue };
         let dir = work.join(name(&case));
         fs::create_dir_all(&dir).expect("case dir");
-        for file in [ALWAYS, &[CLIENT, CALLER]].concat() {
+        for file in [ALWAYS, &[CLIENT, RUNTIME, CALLER]].concat() {
             let golden = case.join(file);
             let contents = match fs::read_to_string(&golden) {
                 Ok(text) => text,
-                // No golden client: the generated one is still compiled.
-                Err(_) if file == CLIENT => generated[CLIENT].clone(),
+                // No golden client or runtime: the generated ones are still compiled.
+                Err(_) if file == CLIENT || file == RUNTIME => generated[file].clone(),
                 Err(_) => panic!("{} is missing", golden.display()),
             };
             // The callers import the shared helpers by a path from their folder.
-            let contents = contents
-                .replace("\"../../../ts/check\"", &format!("{:?}", check.with_extension("").display().to_string()));
+            let contents = contents.replace("\"../../../ts/check.js\"", "\"../check.js\"");
             fs::write(dir.join(file), contents).expect("copied");
             files.push(dir.join(file));
         }
@@ -237,8 +259,27 @@ fn golden_outputs_type_check() {
             }
         }
     }
-    tsconfig(&work, &files, &["workers-types"]);
-    tsc(&work);
+    files
+}
+
+#[test]
+fn golden_outputs_type_check_under_every_module_setting() {
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = MODULE_SETTINGS
+            .iter()
+            .map(|(setting, options)| {
+                let run = scope.spawn(move || {
+                    let work = work_dir(&format!("cases-{setting}"));
+                    let files = case_sources(&work);
+                    tsconfig_with(&work, &files, &["workers-types"], options);
+                    tsc(&work);
+                });
+                (setting, run)
+            })
+            .collect();
+        let failed: Vec<&str> = runs.into_iter().filter_map(|(s, run)| run.join().is_err().then_some(*s)).collect();
+        assert!(failed.is_empty(), "tsc failed under {failed:?} (see the panics above)");
+    });
 }
 
 /// The generated files are laid out as Prettier (pinned in package.json,
@@ -248,7 +289,7 @@ fn golden_outputs_type_check() {
 fn golden_outputs_are_formatted_like_prettier() {
     let mut files = Vec::new();
     for case in cases() {
-        for file in [ALWAYS, &[CLIENT]].concat() {
+        for file in [ALWAYS, &[CLIENT, RUNTIME]].concat() {
             if case.join(file).exists() {
                 files.push(case.join(file));
             }
@@ -281,7 +322,7 @@ fn the_fetch_client_reads_replies_as_the_protocol_says() {
     }
     fs::copy(repo_root().join("tests/ts/client_runs.ts"), work.join("client_runs.ts")).expect("copied");
     let sources: Vec<PathBuf> =
-        ["index.ts", "env.d.ts", "client.ts", "client_runs.ts"].iter().map(|f| work.join(f)).collect();
+        ["index.ts", "env.d.ts", "client.ts", "runtime.ts", "client_runs.ts"].iter().map(|f| work.join(f)).collect();
     tsconfig(&work, &sources, &["workers-types"]);
     tsc(&work);
     let esbuild = repo_root().join("node_modules/esbuild/bin/esbuild");
@@ -299,6 +340,38 @@ fn the_fetch_client_reads_replies_as_the_protocol_says() {
         "the client misread a reply:\n{stdout}{}",
         String::from_utf8_lossy(&run.stderr)
     );
+}
+
+/// Two crates' clients in one bundle, each with its own copy of the
+/// generated runtime: an error either client throws is `instanceof` both
+/// copies' `DogenProtocolError` (`tests/ts/two_crates.ts`).
+#[test]
+fn errors_of_every_crates_client_are_one_class() {
+    let work = work_dir("two-crates");
+    let mut sources = vec![work.join("two_crates.ts")];
+    fs::copy(repo_root().join("tests/ts/two_crates.ts"), &sources[0]).expect("copied");
+    for (dir, case) in [("a", "result_methods_return_durable_result"), ("b", "several_traits")] {
+        let case = Path::new(env!("CARGO_MANIFEST_DIR")).join(CASES).join(case);
+        let (_, files) = generate(&root_module(&case)).expect("the case generates");
+        fs::create_dir_all(work.join(dir)).expect("crate dir");
+        for file in &files {
+            fs::write(work.join(dir).join(file.name), &file.contents).expect("generated file written");
+            sources.push(work.join(dir).join(file.name));
+        }
+    }
+    fs::write(work.join("package.json"), "{ \"type\": \"module\" }\n").expect("package.json");
+    tsconfig(&work, &sources, &["workers-types"]);
+    tsc(&work);
+    let esbuild = repo_root().join("node_modules/esbuild/bin/esbuild");
+    let bundled = Command::new(esbuild)
+        .args(["two_crates.ts", "--bundle", "--format=esm", "--platform=node", "--outfile=two_crates.mjs"])
+        .current_dir(&work)
+        .output()
+        .expect("esbuild runs");
+    assert!(bundled.status.success(), "esbuild failed:\n{}", String::from_utf8_lossy(&bundled.stderr));
+    let run = node().arg("two_crates.mjs").current_dir(&work).output().expect("node runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success() && stdout.trim() == "ok", "{stdout}{}", String::from_utf8_lossy(&run.stderr));
 }
 
 /// Copies `from` into `to`, recursively.

@@ -3,7 +3,7 @@
 // client sends and how it reads every kind of reply. The test bundles this
 // file with the generated files (esbuild) and runs it with the pinned node;
 // it prints "ok" when every check passed.
-import { DogenProtocolError, walletClient, type DogenFetcher } from "./client";
+import { DogenProtocolError, walletClient, type DogenFetcher } from "./client.js";
 
 type Reply = { status: number; body: string };
 

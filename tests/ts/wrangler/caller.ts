@@ -3,8 +3,8 @@
 // handler's `env` argument, with the runtime types of `wrangler types`.
 // The test copies it into each fixture, next to the generated `dogen/`.
 import { env } from "cloudflare:workers";
-import { counterClient, DogenProtocolError } from "./dogen/client";
-import type { CounterError } from "./dogen/index";
+import { counterClient, DogenProtocolError } from "./dogen/client.js";
+import type { CounterError } from "./dogen/index.js";
 
 /** Through the module-level `env` (`Cloudflare.Env`). */
 export async function viaImportedEnv(name: string): Promise<number> {

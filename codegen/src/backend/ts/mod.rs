@@ -28,6 +28,8 @@ pub const INDEX: &str = "index.ts";
 pub const ENV: &str = "env.d.ts";
 /// `client.ts`.
 pub const CLIENT: &str = "client.ts";
+/// `runtime.ts`: the fetch client's runtime, the same for every crate.
+pub const RUNTIME: &str = "runtime.ts";
 
 /// The TypeScript backend.
 #[derive(Debug, Clone, Copy, Default)]
@@ -42,16 +44,22 @@ struct IndexTs<'a> {
     types: &'a [String],
 }
 
-/// `templates/ts/env.d.ts`.
+/// `templates/env.d.ts`.
 #[derive(Template)]
 #[template(path = "ts/templates/env.d.ts", escape = "none")]
 struct EnvDts {
     import: String,
     /// Each binding, printed inside `declare global { namespace { interface {`.
-    namespaced: Vec<String>,
-    /// Each binding, printed inside `declare global { interface {`.
-    global: Vec<String>,
+    bindings: Vec<String>,
+    /// Each binding's member of the global `Env`, referring to its type on
+    /// `Cloudflare.Env`.
+    references: Vec<String>,
 }
+
+/// `templates/runtime.ts`.
+#[derive(Template)]
+#[template(path = "ts/templates/runtime.ts", escape = "none")]
+struct RuntimeTs;
 
 /// `templates/ts/client.ts`.
 #[derive(Template)]
@@ -86,8 +94,8 @@ impl Backend for TypeScript {
         let names: Vec<String> = api.interfaces.iter().map(|i| i.ident.unraw().to_string()).collect();
         let env = EnvDts {
             import: doc::print(&import_type(&names)),
-            namespaced: api.interfaces.iter().map(|i| binding(i, 3)).collect(),
-            global: api.interfaces.iter().map(|i| binding(i, 2)).collect(),
+            bindings: api.interfaces.iter().map(|i| binding(i, 3)).collect(),
+            references: api.interfaces.iter().map(|i| binding_reference(i, 2)).collect(),
         }
         .render()
         .map_err(fail(ENV))?;
@@ -97,11 +105,10 @@ impl Backend for TypeScript {
         let client = ClientTs { import: doc::print(&import_type(&client_names)), clients: &clients }
             .render()
             .map_err(fail(CLIENT))?;
-        Ok(vec![
-            OutputFile { name: INDEX, contents: index },
-            OutputFile { name: ENV, contents: env },
-            OutputFile { name: CLIENT, contents: client },
-        ])
+        let runtime = RuntimeTs.render().map_err(fail(RUNTIME))?;
+        // Every file ends with one newline, as Prettier leaves it.
+        let file = |name, contents: String| OutputFile { name, contents: format!("{}\n", contents.trim_end()) };
+        Ok(vec![file(INDEX, index), file(ENV, env), file(CLIENT, client), file(RUNTIME, runtime)])
     }
 }
 
@@ -157,7 +164,18 @@ fn binding(iface: &Interface, level: usize) -> String {
     print_at(&syntax::interface_property(&member, &Ids::default()), level)
 }
 
-/// `import type { A, B } from "./index";`
+/// `NAME: Cloudflare.Env["NAME"];`, documented like the binding.
+fn binding_reference(iface: &Interface, level: usize) -> String {
+    let member = Member {
+        docs: std::borrow::Cow::Borrowed(iface.docs.as_slice()),
+        key: iface.binding.as_str().into(),
+        optional: false,
+        ty: Ts::Ref(format!("Cloudflare.Env[{}]", syntax::quote(&iface.binding)).into(), Vec::new()),
+    };
+    print_at(&syntax::interface_property(&member, &Ids::default()), level)
+}
+
+/// `import type { A, B } from "./index.js";`
 fn import_type(names: &[String]) -> Doc<'_> {
     if names.is_empty() {
         return text("");
@@ -167,7 +185,7 @@ fn import_type(names: &[String]) -> Doc<'_> {
         indent(concat([line(), join(concat([text(","), line()]), names.iter().map(|n| text(n.as_str())))])),
         if_break(text(","), text("")),
         line(),
-        text("} from \"./index\";"),
+        text("} from \"./index.js\";"),
     ]))
 }
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Config, Limits } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Config, Limits } from "./index.js";
 
 check<Equal<Config, { name: string; verbose?: boolean; level?: number }>>();
 check<Equal<Limits, { max?: number; min?: number }>>();

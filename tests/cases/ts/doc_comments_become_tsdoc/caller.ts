@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { FirstOnly, Folder, Note, Undocumented } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { FirstOnly, Folder, Note, Undocumented } from "./index.js";
 
 check<Equal<Folder, "Inbox" | "Archive" | { Custom: string }>>();
 check<Equal<FirstOnly, "One" | "Two">>();

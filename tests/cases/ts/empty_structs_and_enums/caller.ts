@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Empty, EmptyTuple, Never } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Empty, EmptyTuple, Never } from "./index.js";
 
 check<Equal<Empty, Record<string, never>>>();
 check<Equal<EmptyTuple, []>>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Arrays, Grid } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Arrays, Grid } from "./index.js";
 
 check<Equal<Parameters<Arrays["rgb"]>, [[number, number, number]]>>();
 check<Equal<Parameters<Arrays["none"]>, [[]]>>();

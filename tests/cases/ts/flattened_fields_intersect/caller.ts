@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Page, Paging, Query, Sort } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Page, Paging, Query, Sort } from "./index.js";
 
 check<Equal<Query, Paging>>();
 check<Equal<Page, { items: string[] } & Paging & Sort>>();

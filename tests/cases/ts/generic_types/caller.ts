@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Either, Listing, Page, Pair, Tree } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Either, Listing, Page, Pair, Tree } from "./index.js";
 
 check<Equal<Page<Listing>, { items: Listing[]; next?: string | null }>>();
 check<Equal<Pair<boolean>, Pair<boolean, string>>>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Status, Thing } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Status, Thing } from "./index.js";
 
 check<Equal<Thing, { name: string; count?: number }>>();
 check<Equal<Status, { status: "Ok" } | { status: "Unknown" }>>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Inner, Rect, Shape } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Inner, Rect, Shape } from "./index.js";
 
 check<Equal<Inner, { kind: "A"; a: number } | { kind: "B" }>>();
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Color, Palettes } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Color, Palettes } from "./index.js";
 
 check<Equal<Color, "red" | "green" | "blue">>();
 check<Equal<Parameters<Palettes["mix"]>, [Partial<Record<Color, number>>]>>();

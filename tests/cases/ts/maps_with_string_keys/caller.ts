@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Dictionaries, Entry } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Dictionaries, Entry } from "./index.js";
 
 check<
   Equal<

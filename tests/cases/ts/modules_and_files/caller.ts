@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Coordinates, Money, Order, Receipt, Status } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Coordinates, Money, Order, Receipt, Status } from "./index.js";
 
 check<Equal<Money, number>>();
 check<Equal<Status, "Open" | "Closed">>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { AccountId, Cents, UserId } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { AccountId, Cents, UserId } from "./index.js";
 
 check<Equal<UserId, string>>();
 check<Equal<Cents, number>>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Item, Lookups } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Item, Lookups } from "./index.js";
 
 check<
   Equal<Parameters<Lookups["find"]>, [(number | null)?, (string | null)?]>

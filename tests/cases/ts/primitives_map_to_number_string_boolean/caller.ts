@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Primitives } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Primitives } from "./index.js";
 
 type Args<K extends keyof Primitives> = Primitives[K] extends (
   ...args: infer A

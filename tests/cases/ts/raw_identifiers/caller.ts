@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Kind, Reference } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Kind, Reference } from "./index.js";
 
 check<Equal<Reference, { type: string; asyncMode: boolean; kind: Kind }>>();
 check<Equal<Kind, "Loop" | "Plain">>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Expr, Tree } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Expr, Tree } from "./index.js";
 
 function evaluate(expr: Expr): number {
   if ("Number" in expr) return expr.Number;

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Command } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Command } from "./index.js";
 
 check<
   Equal<

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
+import { check, type Equal } from "../../../ts/check.js";
 import type {
   Camel,
   Kebab,
@@ -9,7 +9,7 @@ import type {
   ScreamingSnake,
   Snake,
   Upper,
-} from "./index";
+} from "./index.js";
 
 check<Equal<keyof Lower, "user_id2" | "x">>();
 check<Equal<keyof Upper, "USER_ID2" | "X">>();

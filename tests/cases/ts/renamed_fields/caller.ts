@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { FileInfo } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { FileInfo } from "./index.js";
 
 check<Equal<FileInfo, { path: string; sizeInBytes: number; mtime: number }>>();
 

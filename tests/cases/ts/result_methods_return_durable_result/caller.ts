@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import { DogenProtocolError, walletClient, type WalletClient } from "./client";
-import type { DurableResult, Wallet, WalletError } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import { DogenProtocolError, walletClient, type WalletClient } from "./client.js";
+import type { DurableResult, Wallet, WalletError } from "./index.js";
 
 check<
   Equal<

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Sequences } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Sequences } from "./index.js";
 
 check<Equal<Parameters<Sequences["sets"]>, [string[], number[]]>>();
 check<Equal<ReturnType<Sequences["others"]>, Promise<number[][]>>>();

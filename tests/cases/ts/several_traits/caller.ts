@@ -1,12 +1,12 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
+import { check, type Equal } from "../../../ts/check.js";
 import {
   presenceTrackerClient,
   roomClient,
   type PresenceTrackerClient,
   type RoomClient,
-} from "./client";
-import type { Full, Message, PresenceTracker, Room } from "./index";
+} from "./client.js";
+import type { Full, Message, PresenceTracker, Room } from "./index.js";
 
 check<Equal<RoomClient["post"], Room["post"]>>();
 check<Equal<PresenceTrackerClient["join"], PresenceTracker["join"]>>();

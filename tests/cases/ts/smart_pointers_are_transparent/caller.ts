@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Node, Pointers } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Node, Pointers } from "./index.js";
 
 check<
   Equal<Parameters<Pointers["hold"]>, [number, string, number[], string]>

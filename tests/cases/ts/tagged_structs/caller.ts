@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Apple, Pear } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Apple, Pear } from "./index.js";
 
 check<Equal<Apple, { fruit: "Apple"; crisp: boolean }>>();
 check<Equal<Pear, { fruit: "pear"; ripe: boolean }>>();

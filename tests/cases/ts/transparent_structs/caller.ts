@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Email, Tags } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Email, Tags } from "./index.js";
 
 check<Equal<Email, string>>();
 check<Equal<Tags, string[]>>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Point, Span, Tuples } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Point, Span, Tuples } from "./index.js";
 
 check<Equal<Point, [number, number, number]>>();
 check<Equal<Span, [Point, Point]>>();

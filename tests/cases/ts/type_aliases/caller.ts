@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Ids, Row, Score, Table } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Ids, Row, Score, Table } from "./index.js";
 
 check<Equal<Ids, number[]>>();
 check<Equal<Score, number>>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { OneOnly, State } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { OneOnly, State } from "./index.js";
 
 check<Equal<State, "Off" | "On" | "Blinking">>();
 check<Equal<OneOnly, "Alone">>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Voids } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Voids } from "./index.js";
 
 check<Equal<ReturnType<Voids["fire"]>, Promise<void>>>();
 check<Equal<ReturnType<Voids["explicit"]>, Promise<void>>>();

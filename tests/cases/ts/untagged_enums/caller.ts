@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import { looseClient } from "./client";
-import type { Value } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import { looseClient } from "./client.js";
+import type { Value } from "./index.js";
 
 check<
   Equal<

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Input } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Input } from "./index.js";
 
 check<Equal<Input, { kind: "Known"; id: number } | string>>();
 

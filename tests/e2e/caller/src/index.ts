@@ -5,11 +5,11 @@
 // and over the fetch protocol and reports each value with its runtime shape.
 import { env } from "cloudflare:workers";
 
-import { counterClient } from "../../../../examples/counter/ts/client";
-import type { Counter } from "../../../../examples/counter/ts/index";
-import type { Limits, Policy } from "../../../../examples/limiter/ts/index";
-import { faultsClient } from "../../faults/ts/client";
-import type { Faults } from "../../faults/ts/index";
+import { counterClient } from "../../../../examples/counter/ts/client.js";
+import type { Counter } from "../../../../examples/counter/ts/index.js";
+import type { Limits, Policy } from "../../../../examples/limiter/ts/index.js";
+import { faultsClient } from "../../faults/ts/client.js";
+import type { Faults } from "../../faults/ts/index.js";
 
 /** What kind of JavaScript value `value` is, as a test can compare it. */
 function shape(value: unknown): string {
