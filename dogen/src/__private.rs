@@ -7,6 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::dispatch::Reply;
 use crate::error::{CallError, ProtocolError, ProtocolErrorKind};
 use crate::format::Format;
+pub use crate::format::{deserialize_finite, serialize_finite};
 use crate::protocol::{MAX_MESSAGE, quote, shorten};
 use crate::transport::Transport;
 

@@ -1,6 +1,11 @@
 //! How values are encoded between a client and a dispatcher.
 
-use serde::de::DeserializeOwned;
+use std::fmt;
+
+use serde::de::{
+    self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
+};
 use serde::ser::{self, Serialize, Serializer};
 
 /// An encoding of serde values. Arguments travel as one sequence (a JSON
@@ -30,7 +35,8 @@ pub trait Format {
 /// Encoding refuses NaN and infinities anywhere in a value (serde_json
 /// alone would write them as `null`, which reads back as `None` or fails
 /// far from the cause); decoding refuses a value that is not UTF-8
-/// anywhere, even in a part that is ignored.
+/// anywhere, even in a part that is ignored, and an `f32` beyond its range
+/// (see [`deserialize_finite`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json;
 
@@ -48,13 +54,27 @@ impl Format for Json {
     fn decode<T: DeserializeOwned>(value: &Vec<u8>) -> Result<T, String> {
         // Validated whole, so bytes that serde_json would skip unread (an
         // ignored element) are held to the same rule as the rest.
-        let text = std::str::from_utf8(value).map_err(not_utf8)?;
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        let text = utf8(value)?;
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        deserialize_finite(&mut deserializer)
+            .and_then(|value| deserializer.end().map(|()| value))
+            .map_err(|e| e.to_string())
     }
 
     fn is_empty_sequence(value: &Vec<u8>) -> bool {
         value.as_slice() == b"[]"
     }
+}
+
+/// `bytes` as text, if they are UTF-8 throughout.
+#[inline]
+fn utf8(bytes: &[u8]) -> Result<&str, String> {
+    if bytes.is_ascii() {
+        // SAFETY: ASCII is UTF-8. (The common case, checked inline: a call
+        // to `from_utf8` costs more than a short argument list.)
+        return Ok(unsafe { std::str::from_utf8_unchecked(bytes) });
+    }
+    std::str::from_utf8(bytes).map_err(not_utf8)
 }
 
 #[cold]
@@ -300,3 +320,274 @@ macro_rules! fields {
 }
 
 fields! { SerializeStruct SerializeStructVariant }
+
+/// Deserializes a `T` from `deserializer`, refusing NaN, infinity and
+/// -infinity in `f32` and `f64` anywhere in it with the error
+/// [`non_finite`] describes, and a number beyond `f32`'s range where an
+/// `f32` is expected (serde alone would make it an infinity). Every other
+/// call goes to `deserializer` unchanged.
+///
+/// Values that serde buffers before it knows their type (the fields of an
+/// internally tagged or untagged enum, `#[serde(flatten)]`) are checked for
+/// non-finite numbers as they are read, but not for the range of `f32`.
+#[inline]
+pub fn deserialize_finite<'de, T: Deserialize<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    T::deserialize(FiniteDe(deserializer))
+}
+
+#[cold]
+fn refuse_de<E: de::Error>(value: f64) -> E {
+    E::custom(non_finite(value))
+}
+
+#[cold]
+fn out_of_f32<E: de::Error>(value: f64) -> E {
+    E::invalid_value(de::Unexpected::Float(value), &"a finite f32")
+}
+
+/// A deserializer, or a part of one, whose every value goes through
+/// [`FiniteVisitor`].
+struct FiniteDe<D>(D);
+
+/// A visitor that refuses non-finite floats (and, when `narrow`, numbers
+/// beyond `f32`'s range) and wraps everything it is handed.
+struct FiniteVisitor<V> {
+    inner: V,
+    narrow: bool,
+}
+
+#[inline]
+fn wrap<V>(inner: V) -> FiniteVisitor<V> {
+    FiniteVisitor { inner, narrow: false }
+}
+
+macro_rules! forward_de {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(#[inline]
+        fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$method($($arg,)* wrap(visitor))
+        })*
+    };
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for FiniteDe<D> {
+    type Error = D::Error;
+
+    forward_de! {
+        deserialize_any();
+        deserialize_bool();
+        deserialize_i8();
+        deserialize_i16();
+        deserialize_i32();
+        deserialize_i64();
+        deserialize_i128();
+        deserialize_u8();
+        deserialize_u16();
+        deserialize_u32();
+        deserialize_u64();
+        deserialize_u128();
+        deserialize_f64();
+        deserialize_char();
+        deserialize_str();
+        deserialize_string();
+        deserialize_bytes();
+        deserialize_byte_buf();
+        deserialize_option();
+        deserialize_unit();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_seq();
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_map();
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        deserialize_identifier();
+        deserialize_ignored_any();
+    }
+
+    #[inline]
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.0.deserialize_f32(FiniteVisitor { inner: visitor, narrow: true })
+    }
+
+    #[inline]
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+}
+
+macro_rules! forward_visit {
+    ($($method:ident($ty:ty);)*) => {
+        $(#[inline]
+        fn $method<E: de::Error>(self, v: $ty) -> Result<V::Value, E> {
+            self.inner.$method(v)
+        })*
+    };
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for FiniteVisitor<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.expecting(f)
+    }
+
+    forward_visit! {
+        visit_bool(bool);
+        visit_i8(i8);
+        visit_i16(i16);
+        visit_i32(i32);
+        visit_i64(i64);
+        visit_i128(i128);
+        visit_u8(u8);
+        visit_u16(u16);
+        visit_u32(u32);
+        visit_u64(u64);
+        visit_u128(u128);
+        visit_char(char);
+        visit_str(&str);
+        visit_borrowed_str(&'de str);
+        visit_string(String);
+        visit_bytes(&[u8]);
+        visit_borrowed_bytes(&'de [u8]);
+        visit_byte_buf(Vec<u8>);
+    }
+
+    #[inline]
+    fn visit_f32<E: de::Error>(self, v: f32) -> Result<V::Value, E> {
+        if !v.is_finite() {
+            return Err(refuse_de(v.into()));
+        }
+        self.inner.visit_f32(v)
+    }
+
+    #[inline]
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<V::Value, E> {
+        if !v.is_finite() {
+            return Err(refuse_de(v));
+        }
+        if self.narrow && (v as f32).is_infinite() {
+            return Err(out_of_f32(v));
+        }
+        self.inner.visit_f64(v)
+    }
+
+    #[inline]
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_none()
+    }
+
+    #[inline]
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_some(FiniteDe(deserializer))
+    }
+
+    #[inline]
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
+        self.inner.visit_newtype_struct(FiniteDe(deserializer))
+    }
+
+    #[inline]
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_seq(FiniteDe(seq))
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_map(FiniteDe(map))
+    }
+
+    #[inline]
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.inner.visit_enum(FiniteDe(data))
+    }
+}
+
+/// A seed whose deserializer goes through [`FiniteDe`].
+struct FiniteSeed<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for FiniteSeed<S> {
+    type Value = S::Value;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.0.deserialize(FiniteDe(deserializer))
+    }
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for FiniteDe<A> {
+    type Error = A::Error;
+
+    #[inline]
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, A::Error> {
+        self.0.next_element_seed(FiniteSeed(seed))
+    }
+
+    #[inline]
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for FiniteDe<A> {
+    type Error = A::Error;
+
+    #[inline]
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        self.0.next_key_seed(FiniteSeed(seed))
+    }
+
+    #[inline]
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(FiniteSeed(seed))
+    }
+
+    #[inline]
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for FiniteDe<A> {
+    type Error = A::Error;
+    type Variant = FiniteDe<A::Variant>;
+
+    #[inline]
+    fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Self::Variant), A::Error> {
+        self.0.variant_seed(FiniteSeed(seed)).map(|(value, variant)| (value, FiniteDe(variant)))
+    }
+}
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for FiniteDe<A> {
+    type Error = A::Error;
+
+    #[inline]
+    fn unit_variant(self) -> Result<(), A::Error> {
+        self.0.unit_variant()
+    }
+
+    #[inline]
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.newtype_variant_seed(FiniteSeed(seed))
+    }
+
+    #[inline]
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
+        self.0.tuple_variant(len, wrap(visitor))
+    }
+
+    #[inline]
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        self.0.struct_variant(fields, wrap(visitor))
+    }
+}

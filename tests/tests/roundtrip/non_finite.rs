@@ -13,7 +13,7 @@ use futures_executor::block_on;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::raw;
+use crate::{raw, rejects};
 
 /// A struct with floats of both widths.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +57,7 @@ pub trait Floats {
     async fn take_list(&self, v: Vec<f64>) -> u32;
     async fn take_shape(&self, s: Shape) -> u32;
     async fn take_map(&self, m: BTreeMap<String, f32>) -> u32;
+    async fn take_tagged(&self, t: Tagged) -> Tagged;
 }
 
 /// Counts the calls that reached it.
@@ -117,6 +118,9 @@ impl Floats for Impl {
     }
     async fn take_map(&self, _: BTreeMap<String, f32>) -> u32 {
         self.called()
+    }
+    async fn take_tagged(&self, t: Tagged) -> Tagged {
+        t
     }
 }
 
@@ -295,4 +299,74 @@ mod erased {
             Json::encode(self).map(|bytes| String::from_utf8(bytes).expect("JSON is UTF-8"))
         }
     }
+}
+
+/// A number beyond `f32`'s range where an `f32` goes is refused, where
+/// serde alone would hand the method an infinity. (The fuzzer found it.)
+/// serde_json refuses it itself once asked for correctly rounded floats;
+/// `deserialize_finite` refuses it for other formats.
+#[test]
+fn f32_beyond_its_range_is_bad_arguments() {
+    let server = FloatsServer(Box::new(Impl::default()));
+    let refused = |method: &str, payload: &str| {
+        let message = rejects(&server, method, payload.as_bytes(), ProtocolErrorKind::BadArguments);
+        assert!(message.contains("number out of range"), "{payload}: {message}");
+    };
+    refused("ratio32", "[3.5e38, 1]");
+    refused("ratio32", "[1, -1e39]");
+    refused("takePoint", r#"[{"x": 1e300, "y": 1e39}]"#);
+    refused("takeMap", r#"[{"a": 1, "b": 1e300}]"#);
+    // f64 has the range: 1e300 is fine there; beyond it serde_json refuses.
+    rejects(&server, "ratio", b"[1e309, 1]", ProtocolErrorKind::BadArguments);
+    // The largest f32, and what rounds to it, are fine.
+    assert_eq!(raw(&server, "ratio32", "[3.4028235e38, 1]"), Ok(Reply::Ok("3.4028235e+38".into())));
+    assert_eq!(raw(&server, "ratio32", "[3.40282356e38, 1]"), Ok(Reply::Ok("3.4028235e+38".into())));
+    // Where serde buffers a value before it knows its type (an internally
+    // tagged enum), the range is not checked: the method gets an infinity,
+    // and returning it is the encode error.
+    let error = raw(&server, "takeTagged", r#"[{"kind": "Scale", "factor": 1e39}]"#).expect_err("infinity");
+    assert_eq!(error.kind, ProtocolErrorKind::Encode, "{}", error.message);
+    assert_eq!(
+        raw(&server, "takeTagged", r#"[{"kind": "Scale", "factor": 2}]"#),
+        Ok(Reply::Ok(r#"{"kind":"Scale","factor":2.0}"#.into()))
+    );
+}
+
+/// Decoding refuses non-finite numbers from any deserializer: what JSON
+/// cannot hold, native Workers RPC can (a JavaScript `NaN`).
+#[test]
+fn deserialize_finite_refuses_them_from_any_deserializer() {
+    use dogen::__private::deserialize_finite;
+    use serde::de::IntoDeserializer;
+    use serde::de::value::{Error, MapDeserializer, SeqDeserializer};
+
+    fn error_of<T>(result: Result<T, Error>) -> Option<String> {
+        result.err().map(|e| e.to_string())
+    }
+    for (_, _, name) in CASES {
+        let v = match name {
+            "NaN" => f64::NAN,
+            "infinity" => f64::INFINITY,
+            _ => f64::NEG_INFINITY,
+        };
+        let expected = Some(refusal(name));
+        assert_eq!(error_of(deserialize_finite::<f64, _>(v.into_deserializer())), expected);
+        assert_eq!(error_of(deserialize_finite::<f32, _>((v as f32).into_deserializer())), expected);
+        let seq = || SeqDeserializer::<_, Error>::new(vec![1.0, v].into_iter());
+        assert_eq!(error_of(deserialize_finite::<Vec<f64>, _>(seq())), expected);
+        assert_eq!(error_of(deserialize_finite::<(f64, Option<f64>), _>(seq())), expected);
+        let map = |entries: Vec<(&'static str, f64)>| MapDeserializer::<_, Error>::new(entries.into_iter());
+        assert_eq!(error_of(deserialize_finite::<BTreeMap<String, f64>, _>(map(vec![("x", 0.0), ("y", v)]))), expected);
+        assert_eq!(error_of(deserialize_finite::<Point, _>(map(vec![("x", 0.0), ("y", v)]))), expected);
+        // Ignored values too: nothing non-finite gets past.
+        let ignored = map(vec![("x", 0.0), ("y", 1.0), ("z", v)]);
+        assert_eq!(error_of(deserialize_finite::<Point, _>(ignored)), expected);
+    }
+    // Finite values, and f32's range.
+    let seq = SeqDeserializer::<_, Error>::new(vec![1.5, -0.0].into_iter());
+    assert_eq!(deserialize_finite::<Vec<f64>, _>(seq), Ok(vec![1.5, -0.0]));
+    let beyond = deserialize_finite::<f32, _>(IntoDeserializer::<Error>::into_deserializer(1e39f64));
+    assert!(beyond.is_err_and(|e| e.to_string().contains("expected a finite f32")));
+    let largest = deserialize_finite::<f32, _>(IntoDeserializer::<Error>::into_deserializer(f64::from(f32::MAX)));
+    assert_eq!(largest, Ok(f32::MAX));
 }
