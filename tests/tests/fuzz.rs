@@ -1,0 +1,87 @@
+//! A short run of the fuzzer (`tests/fuzz/engine.rs`) with a fixed seed,
+//! in every `cargo test`: 50,000 inputs over `protocol::serve`, the
+//! generated dispatch and client, and `protocol::read_reply`, none of which
+//! may panic or break an invariant. `bash tests/fuzz/run` runs it at
+//! length; `DOGEN_FUZZ_INPUTS` and `DOGEN_FUZZ_SEED` change this run.
+
+use dogen::protocol::HttpReply;
+
+#[path = "../fuzz/engine.rs"]
+mod engine;
+
+fn env(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+#[test]
+fn fuzz_briefly() {
+    let (inputs, seed) = (env("DOGEN_FUZZ_INPUTS", 50_000), env("DOGEN_FUZZ_SEED", 1));
+    let totals = engine::Fuzzer::new().run_range(seed, 0, inputs, 1);
+    assert_eq!(totals.inputs, inputs);
+    assert!(
+        totals.panics == 0 && totals.violations == 0,
+        "{} panics and {} broken invariants in {inputs} inputs of seed {seed}; the first ones:\n{}\n\
+         run one again with `cargo run -p dogen-tests --bin fuzz -- --seed {seed} --index <index>`",
+        totals.panics,
+        totals.violations,
+        totals.failures.join("\n")
+    );
+    // The run reaches every target and most outcomes: fewer means the
+    // generators stopped covering something.
+    for target in ["serve", "typed", "reply"] {
+        assert!(totals.per_target.get(target).is_some_and(|n| *n > inputs / 8), "{target}: {:?}", totals.per_target);
+    }
+    let outcomes: Vec<&str> = totals.outcomes.keys().map(String::as_str).collect();
+    for expected in [
+        "400 bad_request",
+        "405 bad_request",
+        "404 unknown_method",
+        "divide 500 encode",
+        "fallible 500 internal",
+        "checked 200 err",
+        "typed refused non-finite",
+        "typed encode",
+        "typed failed",
+        "typed app",
+        "reply ok",
+        "reply err",
+        "reply failed",
+        "reply protocol bad_arguments",
+        "reply transport",
+    ] {
+        assert!(outcomes.iter().any(|o| o.ends_with(expected)), "no `{expected}` among {outcomes:?}");
+    }
+    assert!(outcomes.len() >= 60, "{} distinct outcomes: {outcomes:?}", outcomes.len());
+}
+
+/// The checks fail on what they exist to catch.
+#[test]
+fn the_checks_catch_broken_replies() {
+    let reply = |status: u16, body: &str| HttpReply { status, body: body.as_bytes().to_vec() };
+    let path = "/__dogen/v1/call/ints";
+    let broken = [
+        reply(200, r#"{"ok":1,"err":2}"#),
+        reply(200, r#"{"error":{"kind":"encode","message":"m"}}"#),
+        reply(400, r#"{"error":{"kind":"encode","message":"m"}}"#),
+        reply(500, r#"{"error":{"kind":"overloaded","message":"m"}}"#),
+        reply(400, r#"{"error":{"kind":"bad_arguments","message":"m","at":1}}"#),
+        reply(400, &format!(r#"{{"error":{{"kind":"bad_arguments","message":"{}"}}}}"#, "m".repeat(2000))),
+        reply(200, "{\"ok\":1"),
+        // A status other than the rules give: `ints` answers no `err`.
+        reply(200, r#"{"err":1}"#),
+        reply(404, r#"{"error":{"kind":"unknown_method","message":"m"}}"#),
+    ];
+    for reply in broken {
+        let shown = String::from_utf8_lossy(&reply.body).into_owned();
+        assert!(engine::check_reply("POST", path, b"[]", &reply).is_err(), "{} {shown}", reply.status);
+    }
+    assert!(engine::check_reply("POST", path, b"[]", &reply(200, r#"{"ok":[1,2,3,4,5,6]}"#)).is_ok());
+    assert!(engine::check_reply("GET", path, b"[]", &reply(200, r#"{"ok":1}"#)).is_err());
+    let fine = reply(405, r#"{"error":{"kind":"bad_request","message":"m"}}"#);
+    assert!(engine::check_reply("GET", path, b"[]", &fine).is_ok());
+    // `read_reply` results are checked against the body.
+    let input = |status: u16, body: &str| engine::ReplyInput { status, body: body.as_bytes().to_vec() };
+    assert!(engine::reply_one(&input(200, r#"{"ok":[1]}"#)).is_ok());
+    assert!(engine::reply_one(&input(500, r#"{"error":{"kind":"internal","message":"m"}}"#)).is_ok());
+    assert!(engine::reply_one(&input(200, "[1]")).is_ok());
+}
