@@ -106,6 +106,32 @@ pub enum Command {
     /// With `--check`, nothing is written and drift exits 1.
     #[command(after_help = "Examples:\n  dogen wrangler examples/counter\n  dogen wrangler --check")]
     Wrangler(WranglerArgs),
+    /// Start a project: a Rust Durable Object and a TypeScript Worker calling it.
+    ///
+    /// Writes DIR (which must not exist, or be empty): a crate whose
+    /// `#[dogen::durable]` trait is a to-do list kept in storage, served by a
+    /// workers-rs `#[durable_object]` struct with `#[dogen::object]`; its
+    /// wrangler.toml (worker-build, then `dogen entry`, as the build; the
+    /// binding and the migration); and `caller/`, a TypeScript Worker bound
+    /// to it with `script_name`, typed by `wrangler types` and `dogen ts`
+    /// together. The `dogen` dependency is this command line's checkout when
+    /// it was installed from one, else the release of the same version.
+    #[command(after_help = "Example:\n  dogen new todo-app && cd todo-app && dogen ts --out ts")]
+    New(NewArgs),
+}
+
+/// Arguments of `dogen new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The project's directory; its last component names the project.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The crate's and the Worker's name (default: DIR's name).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Depend on the `dogen` crate at this path (a checkout's `dogen/`).
+    #[arg(long, value_name = "PATH")]
+    pub dogen_path: Option<PathBuf>,
 }
 
 /// Arguments of `dogen ts`.

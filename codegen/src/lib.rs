@@ -16,6 +16,7 @@
 //! - [`lock`]: the interface lock file and breaking-change detection.
 //! - [`wrangler`]: wrangler config kept in step with the interfaces.
 //! - [`version`]: the `dogen` version a crate resolves, against this one's.
+//! - [`starter`]: a new project from zero (`dogen new`).
 #![warn(missing_docs)]
 
 pub mod backend;
@@ -27,6 +28,7 @@ pub mod lock;
 pub mod model;
 pub mod output;
 pub mod scan;
+pub mod starter;
 pub mod version;
 pub mod wire;
 pub mod wrangler;

@@ -86,6 +86,40 @@ pub fn write_dir(dir: &Path, files: &[OutputFile]) -> Result<Written, Error> {
     Ok(written)
 }
 
+/// Creates `dir`, which must not exist or be empty, holding `files` (paths
+/// relative to it, `/`-separated): all of them, or nothing.
+pub fn create_tree(dir: &Path, files: &[(&str, &str)]) -> Result<(), Error> {
+    if dir.exists() {
+        let empty = fs::read_dir(dir).map_err(Error::read(dir))?.next().is_none();
+        if !empty {
+            return Err(Error::BadOut { path: dir.to_path_buf(), why: "exists and is not empty".into() });
+        }
+    }
+    let (parent, name) = split(dir);
+    fs::create_dir_all(&parent).map_err(Error::write(&parent))?;
+    clean_stale(&parent, &name);
+    let staging = parent.join(staging_name(&name));
+    let build = || -> std::io::Result<()> {
+        fs::create_dir(&staging)?;
+        for (path, contents) in files {
+            let target = staging.join(path);
+            if let Some(folder) = target.parent() {
+                fs::create_dir_all(folder)?;
+            }
+            write_synced(&target, contents.as_bytes())?;
+        }
+        if dir.exists() {
+            fs::remove_dir(dir)?;
+        }
+        fs::rename(&staging, dir)
+    };
+    let result = build();
+    let _ = fs::remove_dir_all(&staging);
+    result.map_err(Error::write(dir))?;
+    sync_dir(&parent);
+    Ok(())
+}
+
 /// Builds the new directory at `staging`: the generated files, and a hard
 /// link (or a copy) of every other entry of `dir`.
 fn stage(dir: &Path, staging: &Path, files: &[OutputFile]) -> std::io::Result<()> {

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod entry;
 pub mod lock;
+pub mod new;
 pub mod ts;
 pub mod wrangler;
 
@@ -22,6 +23,7 @@ pub fn run(cli: &Cli) -> Result<Report, Error> {
         Command::Check(args) => check::run(args),
         Command::Lock(args) => lock::run(args),
         Command::Wrangler(args) => wrangler::run(args),
+        Command::New(args) => new::run(args),
     }
 }
 

@@ -213,7 +213,10 @@ fn wrangler_config_matches_the_interface() {
     let class = format!(r#"class_name = "{}""#, Client::CLASS);
     let migration = format!(r#"new_sqlite_classes = ["{}"]"#, Client::CLASS);
     assert_eq!((Client::BINDING, Client::CLASS), ("COUNTER", "Counter"));
-    for line in [&binding, &class, &migration] {
-        assert!(lines.contains(&line.as_str()), "wrangler.toml lacks `{line}`");
+    // The Worker's main is the entry `dogen entry` writes after worker-build,
+    // so the class answers native RPC.
+    let build = r#"command = "worker-build --release && cargo dogen entry --out build""#;
+    for line in [&binding, &class, &migration, r#"main = "build/entry.js""#, build] {
+        assert!(lines.contains(&line), "wrangler.toml lacks `{line}`");
     }
 }

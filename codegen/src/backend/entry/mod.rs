@@ -35,7 +35,7 @@ impl Entry {
 
 /// `entry/templates/entry.js`.
 #[derive(Template)]
-#[template(path = "entry/templates/entry.js", escape = "none")]
+#[template(path = "backend/entry/templates/entry.js", escape = "none")]
 struct EntryModule {
     /// wasm-bindgen's `--out-name`.
     module: String,

@@ -37,7 +37,7 @@ pub struct TypeScript;
 
 /// `templates/ts/index.ts`.
 #[derive(Template)]
-#[template(path = "ts/templates/index.ts", escape = "none")]
+#[template(path = "backend/ts/templates/index.ts", escape = "none")]
 struct IndexTs<'a> {
     durable_result: String,
     interfaces: &'a [String],
@@ -46,7 +46,7 @@ struct IndexTs<'a> {
 
 /// `templates/env.d.ts`.
 #[derive(Template)]
-#[template(path = "ts/templates/env.d.ts", escape = "none")]
+#[template(path = "backend/ts/templates/env.d.ts", escape = "none")]
 struct EnvDts {
     import: String,
     /// Each binding, printed inside `declare global { namespace { interface {`.
@@ -58,12 +58,12 @@ struct EnvDts {
 
 /// `templates/runtime.ts`.
 #[derive(Template)]
-#[template(path = "ts/templates/runtime.ts", escape = "none")]
+#[template(path = "backend/ts/templates/runtime.ts", escape = "none")]
 struct RuntimeTs;
 
 /// `templates/ts/client.ts`.
 #[derive(Template)]
-#[template(path = "ts/templates/client.ts", escape = "none")]
+#[template(path = "backend/ts/templates/client.ts", escape = "none")]
 struct ClientTs<'a> {
     import: String,
     clients: &'a [String],

@@ -1,4 +1,4 @@
-{%- import "ts/templates/macros.askama" as m -%}
+{%- import "backend/ts/templates/macros.askama" as m -%}
 {% call m::header("Clients for the crate's Durable Objects over their `fetch`, in dogen's wire
 format (`POST /__dogen/v1/call/<wireName>`, see docs/protocol.md in dogen),
 for Workers that call the objects through `stub.fetch` rather than RPC.

@@ -1,4 +1,4 @@
-{%- import "ts/templates/macros.askama" as m -%}
+{%- import "backend/ts/templates/macros.askama" as m -%}
 {% call m::header("The crate's Durable Object namespaces on `Env`. Each binding's type is written
 once, on `Cloudflare.Env`, which types the `env` of `import { env } from
 \"cloudflare:workers\"`; the global `Env` (what handlers' `env` argument is

@@ -1,4 +1,4 @@
-{%- import "ts/templates/macros.askama" as m -%}
+{%- import "backend/ts/templates/macros.askama" as m -%}
 {% call m::header("The Durable Objects of the crate and the values their methods take and
 return. Types follow serde's wire format; see docs/typescript.md in dogen.") %}{% endcall %}
 

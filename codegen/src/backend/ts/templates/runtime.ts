@@ -1,4 +1,4 @@
-{%- import "ts/templates/macros.askama" as m -%}
+{%- import "backend/ts/templates/macros.askama" as m -%}
 {% call m::header("The client runtime for dogen's fetch wire format (`POST
 /__dogen/v1/call/<wireName>`, see docs/protocol.md in dogen), shared by the
 clients in client.ts. The same in every crate's output, so that errors are
