@@ -374,11 +374,50 @@ fn errors_of_every_crates_client_are_one_class() {
     assert!(run.status.success() && stdout.trim() == "ok", "{stdout}{}", String::from_utf8_lossy(&run.stderr));
 }
 
-/// Copies `from` into `to`, recursively.
+/// Alchemy, the other deployment tool: a caller binds the object with
+/// Alchemy's `DurableObjectNamespace<Counter>(...)` and types `env` through
+/// `typeof worker.Env` and `declare module "cloudflare:workers"`; it
+/// type-checks against dogen's `index.ts`, with and without its `env.d.ts`
+/// (`tests/ts/alchemy/`, with the `alchemy` version its package.json pins).
+#[test]
+fn alchemy_bindings_type_check_against_the_generated_types() {
+    let fixture = repo_root().join("tests/ts/alchemy");
+    let modules = fixture.join("node_modules");
+    assert!(
+        modules.join("alchemy").is_dir(),
+        "{} is missing: run `npm install` in {} (tests/run does)",
+        modules.display(),
+        fixture.display()
+    );
+    let (_, files) = generate(&repo_root().join("tests/ts/wrangler/counter/src/lib.rs")).expect("the counter generates");
+    for with_env in [false, true] {
+        let work = work_dir(if with_env { "alchemy-with-env" } else { "alchemy" });
+        copy_dir(&fixture, &work);
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&modules, work.join("node_modules")).expect("node_modules linked");
+        fs::create_dir_all(work.join("dogen")).expect("dogen dir");
+        let mut sources: Vec<PathBuf> =
+            ["alchemy.run.ts", "env.ts", "src/index.ts"].iter().map(|f| work.join(f)).collect();
+        for file in &files {
+            fs::write(work.join("dogen").join(file.name), &file.contents).expect("generated file written");
+            if file.name != "env.d.ts" || with_env {
+                sources.push(work.join("dogen").join(file.name));
+            }
+        }
+        // Alchemy's own declarations are not this test's to check.
+        tsconfig_with(&work, &sources, &["workers-types"], r#""skipLibCheck": true, "allowImportingTsExtensions": true, "#);
+        tsc(&work);
+    }
+}
+
+/// Copies `from` into `to`, recursively, without `node_modules`.
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("target dir");
     for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("cannot list {}: {e}", from.display())) {
         let entry = entry.expect("a readable entry");
+        if entry.file_name() == "node_modules" {
+            continue;
+        }
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target);

@@ -189,3 +189,63 @@ fn errors_exit_with_two_under_check_and_one_otherwise() {
     assert_eq!(dogen(&["wrangler", &s(&dir)]).0, 1);
     assert_eq!(fs::read(dir.join("wrangler.toml")).expect("config"), before, "nothing written on error");
 }
+
+/// A workers-rs object as it was before dogen: its struct `TodoObject` is
+/// the class wrangler's config names (workers-rs exports the struct's
+/// name). After `#[dogen::object(TodoList)]`, dogen's entry exports the
+/// interface's class, `TodoList`: `dogen wrangler` says so and renames the
+/// class, keeping its data.
+#[test]
+fn moving_a_workers_rs_object_to_dogen_renames_its_class_explicitly() {
+    const TODOS: &str = "\
+#[dogen::durable(binding = \"TODOS\")]
+pub trait TodoList {
+    async fn add(&self, title: String) -> u32;
+}
+
+#[dogen::object(TodoList)]
+#[durable_object]
+pub struct TodoObject {
+    state: State,
+}
+";
+    const BEFORE: &str = r#"name = "todos"
+main = "build/entry.js"
+
+[[durable_objects.bindings]]
+name = "TODOS"
+class_name = "TodoObject"
+
+[[migrations]]
+tag = "v1"
+new_sqlite_classes = ["TodoObject"]
+"#;
+    let dir = scratch("moved_export", TODOS, "wrangler.toml", BEFORE);
+    let krate = s(&dir);
+    let (code, text) = dogen(&["wrangler", &krate, "--check"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("change: added migration `v2`: renamed_classes [TodoObject -> TodoList]"), "{text}");
+    assert!(
+        text.contains(
+            "note: class `TodoObject` is the name workers-rs exported for struct `TodoObject`; dogen's entry exports its interface's class, `TodoList`"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("write `#[durable(class = \"TodoObject\")]` on `TodoList`"), "{text}");
+    let (code, text) = dogen(&["wrangler", &krate]);
+    assert_eq!(code, 0, "{text}");
+    let after = fs::read_to_string(dir.join("wrangler.toml")).expect("config");
+    assert!(after.contains("class_name = \"TodoList\""), "{after}");
+    assert!(after.contains("renamed_classes = [{ from = \"TodoObject\", to = \"TodoList\" }]"), "{after}");
+    assert_eq!(dogen(&["wrangler", &krate, "--check"]).0, 0, "in line once applied");
+
+    // Keeping the old name is the other explicit choice: nothing to rename.
+    let kept = scratch(
+        "moved_export_kept",
+        &TODOS.replace("binding = \"TODOS\"", "binding = \"TODOS\", class = \"TodoObject\""),
+        "wrangler.toml",
+        BEFORE,
+    );
+    let (code, text) = dogen(&["wrangler", &s(&kept), "--check"]);
+    assert_eq!(code, 0, "{text}");
+}
