@@ -74,6 +74,14 @@ pub fn write_dir(dir: &Path, files: &[OutputFile]) -> Result<Written, Error> {
             source: std::io::Error::other("exists and is not a directory"),
         });
     }
+    // A generated name held by a directory (or anything but a file) is the
+    // user's: refuse before changing anything, rather than replace it.
+    for file in files {
+        let path = dir.join(file.name);
+        if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(Error::Write { path, source: std::io::Error::other("exists and is not a file") });
+        }
+    }
     let (parent, name) = split(dir);
     fs::create_dir_all(&parent).map_err(Error::write(&parent))?;
     clean_stale(&parent, &name);
