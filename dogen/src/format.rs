@@ -46,7 +46,7 @@ impl Format for Json {
     #[inline]
     fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
         let mut out = Vec::with_capacity(128);
-        serialize_finite(value, &mut serde_json::Serializer::new(&mut out)).map_err(|e| e.to_string())?;
+        serialize_finite(value, &mut serde_json::Serializer::new(&mut out)).map_err(|e| message(&e))?;
         Ok(out)
     }
 
@@ -58,12 +58,19 @@ impl Format for Json {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         deserialize_finite(&mut deserializer)
             .and_then(|value| deserializer.end().map(|()| value))
-            .map_err(|e| e.to_string())
+            .map_err(|e| message(&e))
     }
 
     fn is_empty_sequence(value: &Vec<u8>) -> bool {
         value.as_slice() == b"[]"
     }
+}
+
+/// serde_json's message, shortened as it is written: it quotes the value
+/// it could not read, which may be most of the request.
+#[cold]
+fn message(e: &serde_json::Error) -> String {
+    crate::protocol::shorten_display(e, crate::protocol::MAX_QUOTE)
 }
 
 /// `bytes` as text, if they are UTF-8 throughout.

@@ -107,8 +107,8 @@ pub async fn serve_owned<D: Dispatch<Json>>(server: &D, http_method: &str, path:
 async fn answer<D: Dispatch<Json>>(server: &D, path: &str, body: &Vec<u8>) -> HttpReply {
     let method = path.strip_prefix(CALL_PREFIX).unwrap_or_default();
     match server.dispatch(method, body).await {
-        Ok(Reply::Ok(value)) => envelope("ok", &value),
-        Ok(Reply::Err(error)) => envelope("err", &error),
+        Ok(Reply::Ok(value)) => envelope("ok", value),
+        Ok(Reply::Err(error)) => envelope("err", error),
         Err(error) => error_reply(&error),
     }
 }
@@ -154,14 +154,14 @@ pub fn body_too_large(content_length: Option<u64>) -> Option<HttpReply> {
     }
 }
 
-fn envelope(key: &str, value: &[u8]) -> HttpReply {
-    let mut body = Vec::with_capacity(value.len() + key.len() + 5);
-    body.extend_from_slice(b"{\"");
-    body.extend_from_slice(key.as_bytes());
-    body.extend_from_slice(b"\":");
-    body.extend_from_slice(value);
-    body.push(b'}');
-    HttpReply { status: 200, body }
+/// `{"<key>":<value>}`, built around `value` where it lies: a large
+/// reply is not copied.
+fn envelope(key: &str, mut value: Vec<u8>) -> HttpReply {
+    value.reserve(key.len() + 5);
+    let head = [b"{\"", key.as_bytes(), b"\":"].concat();
+    value.splice(..0, head);
+    value.push(b'}');
+    HttpReply { status: 200, body: value }
 }
 
 /// The reply that carries `error`, its message shortened to
@@ -300,18 +300,9 @@ pub(crate) fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     if text.len() <= max {
         return Cow::Borrowed(text);
     }
-    // The marker is at most 42 bytes: two `…` of 3 bytes, 20 digits, and
-    // `( bytes omitted)`.
-    let budget = max.saturating_sub(42);
-    let mut head = budget * 3 / 4;
-    while !text.is_char_boundary(head) {
-        head -= 1;
-    }
-    let mut tail = text.len() - (budget - budget * 3 / 4);
-    while !text.is_char_boundary(tail) {
-        tail += 1;
-    }
-    Cow::Owned(format!("{}…({} bytes omitted)…{}", &text[..head], tail - head, &text[tail..]))
+    let mut short = Shortened::new(max);
+    short.push(text);
+    Cow::Owned(short.finish())
 }
 
 /// A quoted piece of a message: [`shorten`] to [`MAX_QUOTE`].
@@ -319,11 +310,153 @@ pub(crate) fn quote(text: &str) -> Cow<'_, str> {
     shorten(text, MAX_QUOTE)
 }
 
-/// [`shorten`] for a message still to be written.
+/// [`shorten`] for text still to be written: it is shortened as it is
+/// written, so a long one is never held whole.
 pub(crate) fn shorten_display(text: &dyn fmt::Display, max: usize) -> String {
-    let text = text.to_string();
-    match shorten(&text, max) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(short) => short,
+    let mut short = Shortened::new(max);
+    // Writing into a `Shortened` cannot fail; a `Display` that fails
+    // leaves what it wrote.
+    let _ = fmt::write(&mut short, format_args!("{text}"));
+    short.finish()
+}
+
+/// The longest marker: two `…` of 3 bytes, 20 digits, and
+/// `( bytes omitted)`.
+const MARKER: usize = 42;
+
+/// Text written piece by piece, keeping what [`shorten`] keeps: the first
+/// `max` bytes while it fits, then its head and a window on its tail.
+struct Shortened {
+    max: usize,
+    /// The first bytes, up to `max`.
+    head: String,
+    /// What followed, its front dropped as it grows.
+    tail: String,
+    /// Bytes written in all.
+    total: usize,
+}
+
+impl Shortened {
+    fn new(max: usize) -> Self {
+        Shortened { max, head: String::new(), tail: String::new(), total: 0 }
+    }
+
+    /// The bytes kept from the start and from the end once it does not fit.
+    fn budget(&self) -> (usize, usize) {
+        let budget = self.max.saturating_sub(MARKER);
+        (budget * 3 / 4, budget - budget * 3 / 4)
+    }
+
+    fn push(&mut self, mut s: &str) {
+        self.total += s.len();
+        if self.tail.is_empty() && self.head.len() < self.max {
+            let mut room = (self.max - self.head.len()).min(s.len());
+            while !s.is_char_boundary(room) {
+                room -= 1;
+            }
+            self.head.push_str(&s[..room]);
+            s = &s[room..];
+        }
+        // Of the rest, a window on the end, never a copy of all of it.
+        let (_, keep) = self.budget();
+        let window = 2 * keep + 8;
+        if s.len() >= window {
+            let mut cut = s.len() - window;
+            while !s.is_char_boundary(cut) {
+                cut += 1;
+            }
+            self.tail.clear();
+            self.tail.push_str(&s[cut..]);
+        } else {
+            self.tail.push_str(s);
+            if self.tail.len() > 2 * window {
+                let mut cut = self.tail.len() - window;
+                while !self.tail.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                self.tail.drain(..cut);
+            }
+        }
+    }
+
+    fn finish(self) -> String {
+        if self.total <= self.max {
+            return self.head;
+        }
+        let (head_len, tail_len) = self.budget();
+        let mut head_end = head_len.min(self.head.len());
+        while !self.head.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        // The last `tail_len` bytes of everything after the head.
+        let after = [&self.head[head_end..], self.tail.as_str()].concat();
+        let mut start = after.len().saturating_sub(tail_len);
+        while !after.is_char_boundary(start) {
+            start += 1;
+        }
+        let tail = &after[start..];
+        let omitted = self.total - head_end - tail.len();
+        format!("{}…({omitted} bytes omitted)…{tail}", &self.head[..head_end])
+    }
+}
+
+impl fmt::Write for Shortened {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push(s);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortened_in_pieces_is_shortened_whole() {
+        let texts = [
+            String::new(),
+            "short".into(),
+            "a".repeat(256),
+            "a".repeat(257),
+            "€".repeat(400),
+            format!("{}{}", "x".repeat(500), "y".repeat(500)),
+            "é💡a".repeat(5000),
+            "ab".repeat(100_000),
+        ];
+        for text in &texts {
+            for max in [0usize, 10, 42, 43, 100, 256, 1024] {
+                let whole = {
+                    let budget = max.saturating_sub(MARKER);
+                    if text.len() <= max {
+                        text.clone()
+                    } else {
+                        let mut head = budget * 3 / 4;
+                        while !text.is_char_boundary(head) {
+                            head -= 1;
+                        }
+                        let mut tail = text.len() - (budget - budget * 3 / 4);
+                        while !text.is_char_boundary(tail) {
+                            tail += 1;
+                        }
+                        format!("{}…({} bytes omitted)…{}", &text[..head], tail - head, &text[tail..])
+                    }
+                };
+                assert_eq!(shorten(text, max), whole, "max {max}");
+                for piece in [1, 3, 7, 100, 4096] {
+                    let mut short = Shortened::new(max);
+                    let mut rest = text.as_str();
+                    while !rest.is_empty() {
+                        let mut at = piece.min(rest.len());
+                        while !rest.is_char_boundary(at) {
+                            at += 1;
+                        }
+                        short.push(&rest[..at]);
+                        rest = &rest[at..];
+                    }
+                    assert_eq!(short.finish(), whole, "max {max}, pieces of {piece}");
+                }
+                assert!(shorten(text, max).len() <= max.max(MARKER), "max {max}");
+            }
+        }
     }
 }

@@ -9,7 +9,11 @@
 //! body is built before the count starts, so the table shows what serving
 //! it costs on top of holding it. For the good requests, the `serde` column
 //! is what `serde_json::from_slice` of the same arguments alone costs (the
-//! argument values themselves), so `peak − serde` is dogen's share.
+//! argument values themselves), so `peak − serde` is dogen's share
+//! (`dogen/in`, per byte of input). `owned/in` is the peak of
+//! `protocol::serve_owned`, which takes the body by value instead of
+//! copying it, over the input. A `realloc` counts the old and the new block
+//! as live at once, the worst case.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -231,18 +235,20 @@ fn main() {
     let sizes: &[usize] = if full { &[1 << 10, 100 << 10, 1 << 20, 10 << 20] } else { &[1 << 10] };
     let server = SinkServer(&Impl);
     println!(
-        "{:<32} {:>8} {:>7} {:>10} {:>7} {:>10} {:>10}",
-        "request", "input", "status", "peak", "peak/in", "serde", "dogen/in"
+        "{:<32} {:>8} {:>7} {:>10} {:>7} {:>10} {:>10} {:>10}",
+        "request", "input", "status", "peak", "peak/in", "serde", "dogen/in", "owned/in"
     );
     for &n in sizes {
         for case in cases(n) {
             let path = protocol::call_path(&case.method);
             let input = case.body.len() + case.method.len();
             let (peak, reply) = peak_of(|| poll_now(protocol::serve(&server, "POST", &path, &case.body)));
+            let body = case.body.clone();
+            let (owned, _) = peak_of(|| poll_now(protocol::serve_owned(&server, "POST", &path, body)));
             let serde = case.serde_alone.map(|f| f(&case.body));
             let ours = peak - serde.unwrap_or(0).min(peak);
             println!(
-                "{:<32} {:>8} {:>7} {:>10} {:>7.2} {:>10} {:>10.2}",
+                "{:<32} {:>8} {:>7} {:>10} {:>7.2} {:>10} {:>10.2} {:>10.2}",
                 case.name,
                 human(input),
                 reply.status,
@@ -250,6 +256,7 @@ fn main() {
                 peak as f64 / input as f64,
                 serde.map_or("-".into(), human),
                 ours as f64 / input as f64,
+                owned as f64 / input as f64,
             );
             assert_eq!(reply.status == 200, case.name.starts_with("good"), "{}: {}", case.name, reply.status);
             drop(black_box(reply));
