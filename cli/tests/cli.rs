@@ -53,33 +53,16 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Every file under `dir`, with its contents, sorted.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("readable dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = fs::read(&path).expect("readable file");
-                out.push((path, bytes));
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use dogen_tests::snapshot;
 
 #[test]
-fn writes_the_three_files_and_reports() {
+fn writes_the_four_files_and_reports() {
     let dir = scratch("writes");
     krate(&dir, COUNTER);
     let output = dogen(&["ts", "krate", "--out", "out"], &dir);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let report = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(report.trim(), "wrote index.ts, env.d.ts, client.ts in `out`: 1 trait(s), 1 type(s)");
+    assert_eq!(report.trim(), "wrote index.ts, env.d.ts, client.ts, runtime.ts in `out`: 1 trait(s), 1 type(s)");
     let index = fs::read_to_string(dir.join("out/index.ts")).expect("index.ts");
     assert!(index.contains("export interface Counter extends Rpc.DurableObjectBranded {"), "{index}");
     assert!(index.contains("increment(amount: number): Promise<Total>;"), "{index}");
@@ -96,7 +79,7 @@ fn two_runs_write_the_same_bytes() {
         s.into_iter().map(|(p, b)| (p.strip_prefix(root).expect("under root").to_path_buf(), b)).collect::<Vec<_>>()
     };
     let (a, b) = (strip(snapshot(&dir.join("a")), &dir.join("a")), strip(snapshot(&dir.join("b")), &dir.join("b")));
-    assert_eq!(a.len(), 3);
+    assert_eq!(a.len(), 4);
     assert_eq!(a, b);
 }
 
@@ -296,13 +279,13 @@ fn files_whose_contents_did_not_change_are_not_rewritten() {
         let meta = fs::metadata(dir.join("out").join(name)).expect("written");
         (meta.ino(), meta.mtime_nsec(), meta.mtime())
     };
-    let before: Vec<_> = ["index.ts", "env.d.ts", "client.ts"].iter().map(|f| stamp(f)).collect();
+    let before: Vec<_> = ["index.ts", "env.d.ts", "client.ts", "runtime.ts"].iter().map(|f| stamp(f)).collect();
     let again = dogen(&["ts", "krate", "--out", "out"], &dir);
     assert_eq!(
         String::from_utf8_lossy(&again.stdout).trim(),
-        "`out` is up to date: index.ts, env.d.ts, client.ts: 1 trait(s), 1 type(s)"
+        "`out` is up to date: index.ts, env.d.ts, client.ts, runtime.ts: 1 trait(s), 1 type(s)"
     );
-    let after: Vec<_> = ["index.ts", "env.d.ts", "client.ts"].iter().map(|f| stamp(f)).collect();
+    let after: Vec<_> = ["index.ts", "env.d.ts", "client.ts", "runtime.ts"].iter().map(|f| stamp(f)).collect();
     assert_eq!(before, after, "a second run rewrote files");
     // A change to a type touches index.ts (and client.ts's doc) only.
     fs::write(root.join("src/lib.rs"), COUNTER.replace("pub value: i64", "pub value: i64,\n    pub at: u32"))
@@ -310,7 +293,7 @@ fn files_whose_contents_did_not_change_are_not_rewritten() {
     let changed = dogen(&["ts", "krate", "--out", "out"], &dir);
     assert_eq!(
         String::from_utf8_lossy(&changed.stdout).trim(),
-        "wrote index.ts in `out` (env.d.ts, client.ts unchanged): 1 trait(s), 1 type(s)"
+        "wrote index.ts in `out` (env.d.ts, client.ts, runtime.ts unchanged): 1 trait(s), 1 type(s)"
     );
     assert_eq!(stamp("env.d.ts"), before[1], "env.d.ts did not change and was rewritten");
     assert_ne!(stamp("index.ts"), before[0]);
@@ -359,8 +342,63 @@ fn top_level_help_has_one_line_per_command() {
     let commands: Vec<&str> =
         help.lines().skip_while(|l| !l.starts_with("Commands:")).skip(1).take_while(|l| !l.is_empty()).collect();
     let names: Vec<&str> = commands.iter().filter_map(|l| l.split_whitespace().next()).collect();
-    assert_eq!(names, ["ts", "entry", "check", "lock", "wrangler", "help"], "{help}");
+    assert_eq!(names, ["ts", "entry", "check", "lock", "wrangler", "new", "help"], "{help}");
     for line in &commands {
         assert!(line.len() <= 100, "wrapped to the terminal (100 columns at most): {line}");
     }
+}
+
+#[test]
+fn new_writes_a_project_the_other_commands_accept() {
+    let dir = scratch("new");
+    let output = dogen(&["new", "todo-app", "--dogen-path", "../dogen-checkout/dogen"], &dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let project = dir.join("todo-app");
+    let files: Vec<String> = snapshot(&project)
+        .into_iter()
+        .map(|(p, _)| p.strip_prefix(&project).expect("inside").display().to_string())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ".gitignore",
+            "Cargo.toml",
+            "README.md",
+            "caller/package.json",
+            "caller/src/index.ts",
+            "caller/tsconfig.json",
+            "caller/wrangler.toml",
+            "src/lib.rs",
+            "src/object.rs",
+            "wrangler.toml"
+        ]
+    );
+    let manifest = fs::read_to_string(project.join("Cargo.toml")).expect("Cargo.toml");
+    let dependency = format!(
+        "dogen = {{ path = \"{}\", features = [\"worker\"] }}",
+        dir.parent().expect("a parent").join("dogen-checkout/dogen").display()
+    );
+    assert!(manifest.contains(&dependency), "{manifest}");
+    assert!(manifest.contains("name = \"todo-app\"") && manifest.contains("crate-type = [\"cdylib\", \"rlib\"]"));
+    // The other commands read it as it is.
+    for args in [&["ts", "--out", "ts"][..], &["wrangler", "--check"], &["check", "--out", "ts"], &["lock"]] {
+        let output = dogen(args, &project);
+        assert_eq!(output.status.code(), Some(0), "dogen {args:?}: {}", stderr(&output));
+    }
+    assert!(fs::read_to_string(project.join("ts/index.ts")).expect("index.ts").contains("export interface TodoList"));
+    // A second `new` into the same directory is refused, writing nothing.
+    let again = dogen(&["new", "todo-app"], &dir);
+    assert_eq!(again.status.code(), Some(FAILURE));
+    assert_eq!(stderr(&again), "error: `todo-app` exists and is not empty; give a new directory\n");
+}
+
+#[test]
+fn new_refuses_names_that_are_not_crate_and_worker_names() {
+    let dir = scratch("new_names");
+    let output = dogen(&["new", "Todo_App"], &dir);
+    assert_eq!(output.status.code(), Some(FAILURE));
+    assert!(stderr(&output).starts_with("error: `Todo_App` cannot name a project"), "{}", stderr(&output));
+    assert!(!dir.join("Todo_App").exists());
+    let output = dogen(&["new", "Todo_App", "--name", "todo-app"], &dir);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }

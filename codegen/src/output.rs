@@ -100,7 +100,7 @@ pub fn create_tree(dir: &Path, files: &[(&str, &str)]) -> Result<(), Error> {
     if dir.exists() {
         let empty = fs::read_dir(dir).map_err(Error::read(dir))?.next().is_none();
         if !empty {
-            return Err(Error::BadOut { path: dir.to_path_buf(), why: "exists and is not empty".into() });
+            return Err(Error::Usage(format!("`{}` exists and is not empty; give a new directory", dir.display())));
         }
     }
     let (parent, name) = split(dir);

@@ -65,3 +65,23 @@ impl Golden {
         );
     }
 }
+
+/// Every file under `dir` with its bytes, sorted by path: what a test
+/// compares to prove a directory did (or did not) change.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap_or_else(|e| panic!("cannot list {}: {e}", d.display())) {
+            let path = entry.expect("a readable directory entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+                out.push((path, bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}

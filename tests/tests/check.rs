@@ -65,24 +65,7 @@ fn path(dir: &Path, rel: &str) -> String {
     dir.join(rel).to_string_lossy().into_owned()
 }
 
-/// Every file under `dir` with its bytes, sorted.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("readable dir") {
-            let p = entry.expect("entry").path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let bytes = fs::read(&p).expect("readable");
-                out.push((p, bytes));
-            }
-        }
-    }
-    out.sort();
-    out
-}
+use dogen_tests::snapshot;
 
 /// A crate with its TypeScript freshly generated into `out`.
 fn generated(test: &str) -> (PathBuf, String, String) {

@@ -52,6 +52,22 @@ fn default_source() -> DogenSource {
     }
 }
 
+/// `path` made absolute: resolved where it exists, else joined to the
+/// current directory with `.` and `..` taken out.
 fn absolute(path: &Path) -> PathBuf {
-    path.canonicalize().unwrap_or_else(|_| std::env::current_dir().map(|d| d.join(path)).unwrap_or(path.to_path_buf()))
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let joined = std::env::current_dir().map(|d| d.join(path)).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
