@@ -389,7 +389,8 @@ fn alchemy_bindings_type_check_against_the_generated_types() {
         modules.display(),
         fixture.display()
     );
-    let (_, files) = generate(&repo_root().join("tests/ts/wrangler/counter/src/lib.rs")).expect("the counter generates");
+    let (_, files) =
+        generate(&repo_root().join("tests/ts/wrangler/counter/src/lib.rs")).expect("the counter generates");
     for with_env in [false, true] {
         let work = work_dir(if with_env { "alchemy-with-env" } else { "alchemy" });
         copy_dir(&fixture, &work);
@@ -405,7 +406,12 @@ fn alchemy_bindings_type_check_against_the_generated_types() {
             }
         }
         // Alchemy's own declarations are not this test's to check.
-        tsconfig_with(&work, &sources, &["workers-types"], r#""skipLibCheck": true, "allowImportingTsExtensions": true, "#);
+        tsconfig_with(
+            &work,
+            &sources,
+            &["workers-types"],
+            r#""skipLibCheck": true, "allowImportingTsExtensions": true, "#,
+        );
         tsc(&work);
     }
 }
