@@ -92,19 +92,28 @@ pub fn is_call(req: &Request) -> bool {
 /// (`400 bad_request`); a `405` also carries `allow: POST`. `Err` only when
 /// workers-rs cannot build the response itself.
 pub async fn serve<D: Dispatch<Json>>(server: &D, mut req: Request) -> worker::Result<Response> {
-    let method = req.method();
+    // The method as sent: workers-rs reads a method it does not know as GET.
+    let method = req.inner().method();
     let path = req.path();
-    // Only a POST's body is read: anything else is refused before dispatch.
-    let body = if method == Method::Post { req.bytes().await } else { Ok(Vec::new()) };
-    // A panic in the call answers it with the `internal` error: the entry
-    // module knows the call by its request.
-    let token = worker::wasm_bindgen::JsValue::from(req.inner());
-    let reply = match body {
-        Ok(body) => crate::rpc::guard::guarded(token, protocol::serve(server, method.as_ref(), &path, &body)).await,
-        Err(e) => protocol::error_reply(&ProtocolError::new(
-            ProtocolErrorKind::BadRequest,
-            format!("cannot read the body of the call to `{path}`: {e}"),
-        )),
+    let content_length =
+        req.headers().get("content-length").ok().flatten().and_then(|length| length.trim().parse::<u64>().ok());
+    // Path, method and declared size are checked before the body is read.
+    let reply = match protocol::refuse_head(&method, &path, content_length) {
+        Some(reply) => reply,
+        None => {
+            // A panic in the call answers it with the `internal` error: the
+            // entry module knows the call by its request.
+            let token = worker::wasm_bindgen::JsValue::from(req.inner());
+            match req.bytes().await {
+                Ok(body) => {
+                    crate::rpc::guard::guarded(token, protocol::serve_owned(server, &method, &path, body)).await
+                }
+                Err(e) => protocol::error_reply(&ProtocolError::new(
+                    ProtocolErrorKind::BadRequest,
+                    format!("cannot read the body of the call to `{}`: {e}", protocol::quote(&path)),
+                )),
+            }
+        }
     };
     let mut response =
         ResponseBuilder::new().with_status(reply.status).with_header("content-type", protocol::CONTENT_TYPE)?;

@@ -54,6 +54,12 @@ async function refused(
 }
 
 async function main(): Promise<void> {
+  // NaN and infinities are refused before anything is sent (JSON would send null).
+  for (const number of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+    const before = sent.length;
+    await refused(() => wallet.withdraw(number), "bad_arguments", 0, `${number} as an argument`);
+    same(sent.length, before, `${number}: nothing was sent`);
+  }
   next = { status: 200, body: '{"ok":5}' };
   same(await wallet.balance(), 5, "a value");
   same(

@@ -75,6 +75,8 @@ fn install() {
             (Some(text), None) => text.to_owned(),
             (None, _) => info.to_string(),
         };
+        // Bounded like every message a caller reads (docs/protocol.md).
+        let message = crate::protocol::shorten(&message, crate::protocol::MAX_MESSAGE / 2);
         call_global("__dogen_panic", &[&token, &JsValue::from_str(&message)]);
         previous(info);
     }));

@@ -32,12 +32,16 @@ const SERIALIZER: serde_wasm_bindgen::Serializer =
 impl Format for JsFormat {
     type Value = JsValue;
 
+    /// Refuses NaN and infinities, as [`crate::Json`] does.
     fn encode<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, String> {
-        value.serialize(&SERIALIZER).map_err(|e| message_of(e.into()))
+        crate::format::serialize_finite(value, &SERIALIZER).map_err(|e| message_of(e.into()))
     }
 
+    /// Refuses NaN and infinities from JavaScript callers: JSON cannot send
+    /// them, so the fetch protocol never delivers them either.
     fn decode<T: DeserializeOwned>(value: &JsValue) -> Result<T, String> {
-        serde_wasm_bindgen::from_value(value.clone()).map_err(|e| message_of(e.into()))
+        crate::format::deserialize_finite(serde_wasm_bindgen::Deserializer::from(value.clone()))
+            .map_err(|e| message_of(e.into()))
     }
 
     fn is_empty_sequence(value: &JsValue) -> bool {

@@ -42,7 +42,7 @@ export class DogenProtocolError extends Error {
   override readonly name = "DogenProtocolError";
   /** What went wrong. */
   readonly kind: DogenProtocolErrorKind;
-  /** The status of the reply. */
+  /** The status of the reply; 0 for a call that was not sent. */
   readonly status: number;
 
   constructor(kind: DogenProtocolErrorKind, message: string, status: number) {
@@ -105,19 +105,20 @@ async function call(
   method: string,
   args: unknown[],
 ): Promise<{ ok: unknown } | { err: unknown }> {
+  const body = JSON.stringify(args, finiteNumber(method));
   const response = await stub.fetch(
     `https://dogen.internal/__dogen/v1/call/${method}`,
     {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(args),
+      body,
     },
   );
   const status = response.status;
   const text = await response.text();
-  let body: unknown;
+  let reply: unknown;
   try {
-    body = JSON.parse(
+    reply = JSON.parse(
       text,
       (_key, value: unknown, context?: { source?: string }) =>
         exactInteger(value, context, status),
@@ -128,19 +129,19 @@ async function call(
     }
     throw notDogen(status);
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+  if (typeof reply !== "object" || reply === null || Array.isArray(reply)) {
     throw notDogen(status);
   }
-  const has = (key: string) => Object.hasOwn(body, key);
-  const reply = body as { ok?: unknown; err?: unknown; error?: unknown };
+  const has = (key: string) => Object.hasOwn(reply, key);
+  const fields = reply as { ok?: unknown; err?: unknown; error?: unknown };
   if (status === 200 && has("ok") && !has("err") && !has("error")) {
-    return { ok: reply.ok };
+    return { ok: fields.ok };
   }
   if (status === 200 && has("err") && !has("ok") && !has("error")) {
-    return { err: reply.err };
+    return { err: fields.err };
   }
   if (status !== 200 && has("error") && !has("ok") && !has("err")) {
-    const error = reply.error as { kind?: unknown; message?: unknown } | null;
+    const error = fields.error as { kind?: unknown; message?: unknown } | null;
     const kind = error?.kind;
     const message = error?.message;
     if (
@@ -156,6 +157,21 @@ async function call(
     }
   }
   throw notDogen(status);
+}
+
+/**
+ * A `JSON.stringify` replacer refusing NaN and infinities, which JSON would
+ * send as `null` (an `Option` argument would arrive as `None`): the call is
+ * not sent.
+ */
+function finiteNumber(method: string) {
+  return (_key: string, value: unknown): unknown => {
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      const message = `bad arguments for \`${method}\`: ${value} cannot be sent: JSON and Workers RPC carry finite numbers only`;
+      throw new DogenProtocolError("bad_arguments", message, 0);
+    }
+    return value;
+  };
 }
 
 /**
