@@ -182,6 +182,20 @@ describe("failures never hang, leak or lie", () => {
     assert.match(out.outcome.message, /^`breakStorage` failed: /);
   });
 
+  test("NaN is refused the same on both transports, as a result and as an argument", async () => {
+    const out = await json("/faults/n1/non-finite");
+    const refusal = /NaN cannot be sent: JSON and Workers RPC carry finite numbers only/;
+    assert.equal(out.rpcResult.name, "Error");
+    assert.match(out.rpcResult.message, refusal);
+    assert.equal(out.fetchResult.name, "DogenProtocolError");
+    assert.match(out.fetchResult.message, refusal);
+    assert.equal(out.rpcArgument.name, "TypeError");
+    assert.match(out.rpcArgument.message, /^bad arguments for `half`: /);
+    assert.equal(out.fetchArgument.name, "DogenProtocolError");
+    assert.match(out.fetchArgument.message, /^bad arguments for `half`: NaN cannot be sent/);
+    assert.deepEqual(out.finite, { returned: 1.5 });
+  });
+
   test("over fetch, a storage failure and a panic are the `internal` error", async () => {
     const storage = await json("/faults/s2/storage-fetch");
     assert.equal(storage.outcome.name, "DogenProtocolError");

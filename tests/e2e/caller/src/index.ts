@@ -185,6 +185,14 @@ async function faultsRoute(name: string, action: string | undefined, url: URL): 
       return Response.json(await timed(() => stub.breakStorage()));
     case "storage-fetch":
       return Response.json(await timed(() => faultsClient(stub).breakStorage()));
+    case "non-finite":
+      return Response.json({
+        rpcResult: await thrown(() => stub.notANumber()),
+        fetchResult: await thrown(() => faultsClient(stub).notANumber()),
+        rpcArgument: await thrown(() => stub.half(Number.NaN)),
+        fetchArgument: await thrown(() => faultsClient(stub).half(Number.NaN)),
+        finite: await thrown(() => stub.half(3)),
+      });
     case "panic-fetch":
       return Response.json(await timed(() => faultsClient(stub).boom("over fetch")));
     default:

@@ -20,6 +20,10 @@ pub trait Faults {
     async fn slow(&self, ms: u32) -> u32;
     /// Queries storage for a table that does not exist, so the call fails.
     async fn break_storage(&self) -> Fallible<u32>;
+    /// Returns NaN, which neither JSON nor Workers RPC carries.
+    async fn not_a_number(&self) -> f64;
+    /// Returns half of `x`.
+    async fn half(&self, x: f64) -> f64;
     /// The size of the Wasm memory, in bytes, and where the stack is: what
     /// a leak after panics would grow.
     async fn footprint(&self) -> Footprint;

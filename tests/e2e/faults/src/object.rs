@@ -60,6 +60,14 @@ impl Faults for FaultsObject {
         Ok(1)
     }
 
+    async fn not_a_number(&self) -> f64 {
+        f64::NAN
+    }
+
+    async fn half(&self, x: f64) -> f64 {
+        x / 2.0
+    }
+
     async fn footprint(&self) -> Footprint {
         let local = 0u8;
         Footprint {

@@ -24,6 +24,8 @@ const faultsReplies: Replies<FaultsClient> = {
   add: "value",
   slow: "value",
   breakStorage: "value",
+  notANumber: "value",
+  half: "value",
   footprint: "value",
 };
 

@@ -25,6 +25,10 @@ export interface Faults extends Rpc.DurableObjectBranded {
   slow(ms: number): Promise<number>;
   /** Queries storage for a table that does not exist, so the call fails. */
   breakStorage(): Promise<number>;
+  /** Returns NaN, which neither JSON nor Workers RPC carries. */
+  notANumber(): Promise<number>;
+  /** Returns half of `x`. */
+  half(x: number): Promise<number>;
   /**
    * The size of the Wasm memory, in bytes, and where the stack is: what
    * a leak after panics would grow.
