@@ -5,6 +5,10 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use dogen_codegen::Error as CodegenError;
+use dogen_codegen::backend::Backend;
+use dogen_codegen::backend::entry::Entry;
+use dogen_codegen::backend::ts::TypeScript;
 use dogen_codegen::lock::RenameArg;
 
 /// TypeScript, native Workers RPC and CI checks for Rust Durable Objects.
@@ -162,13 +166,29 @@ pub struct EntryArgs {
     pub module: String,
 }
 
-/// The backends `dogen check --out` can compare.
+/// The backends `dogen check --out` can compare: one value per backend of
+/// `dogen_codegen::backend`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BackendArg {
     /// TypeScript: `dogen ts`.
     Ts,
     /// The JavaScript RPC entry: `dogen entry`.
     Entry,
+}
+
+impl BackendArg {
+    /// The backend, with the options of `dogen check`, and the command that
+    /// writes its files into `out` for the crate in `crate_dir`.
+    pub fn backend(self, args: &CheckArgs, out: &std::path::Path) -> Result<(Box<dyn Backend>, String), CodegenError> {
+        let (krate, out) = (args.crate_dir.display(), out.display());
+        Ok(match self {
+            BackendArg::Ts => (Box::new(TypeScript), format!("dogen ts {krate} --out {out}")),
+            BackendArg::Entry => (
+                Box::new(Entry::new(&args.module)?),
+                format!("dogen entry {krate} --out {out} --module {}", args.module),
+            ),
+        })
+    }
 }
 
 /// Arguments of `dogen check`.

@@ -101,3 +101,27 @@ fn wrangler_check_exits_one_on_drift_and_zero_once_written() {
     let missing = dogen(&["wrangler", "--check", "--config", "nope.toml"], &dir);
     assert_eq!(missing.status.code(), Some(2), "{}", err(&missing));
 }
+
+/// `--backend entry`: the entry module beside the build's own files, which
+/// are not counted as extra (the directory is the build's, not dogen's).
+#[test]
+fn check_out_works_for_the_entry_backend_too() {
+    let dir = scratch("entry");
+    let object = "\n#[dogen::object(Counter)]\n#[durable_object]\npub struct CounterObject {}\n";
+    fs::write(dir.join("src/lib.rs"), format!("{COUNTER}{object}")).expect("lib.rs");
+    assert_eq!(dogen(&["entry", "--out", "build"], &dir).status.code(), Some(0));
+    fs::write(dir.join("build/index.js"), "// the build's own").expect("a build file");
+    let clean = dogen(&["check", "--out", "build", "--backend", "entry"], &dir);
+    assert_eq!(clean.status.code(), Some(0), "{}", err(&clean));
+    assert_eq!(out(&clean), "`build` is up to date\n");
+    let entry = dir.join("build/entry.js");
+    let text = fs::read_to_string(&entry).expect("entry.js");
+    fs::write(&entry, text.replace("add(...args)", "added(...args)")).expect("edited");
+    let drift = dogen(&["check", "--out", "build", "--backend", "entry"], &dir);
+    assert_eq!(drift.status.code(), Some(1), "{}", err(&drift));
+    assert!(out(&drift).contains("-  added(...args) {\n+  add(...args) {"), "{}", out(&drift));
+    assert_eq!(
+        err(&drift),
+        "error: `build` is out of date: 1 changed, 0 missing, 0 extra; run `dogen entry . --out build --module index`\n"
+    );
+}

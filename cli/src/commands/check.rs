@@ -1,14 +1,12 @@
 //! `dogen check`: generated files against the source (`--out`), the
 //! interface against its lock (`--breaking`). Reads only; never writes.
 
-use dogen_codegen::backend::entry::Entry;
-use dogen_codegen::backend::ts::TypeScript;
-use dogen_codegen::backend::{Backend, render};
+use dogen_codegen::backend::render;
 use dogen_codegen::lock::{self, Change, Severity};
 use dogen_codegen::{drift, load};
 
 use super::Report;
-use crate::args::{BackendArg, CheckArgs};
+use crate::args::CheckArgs;
 use crate::error::Error;
 
 /// What `dogen check` found wrong: printed in full on stdout, with
@@ -27,15 +25,7 @@ pub fn run(args: &CheckArgs) -> Result<Report, Error> {
     let mut problems = Vec::new();
     let mut fine = Vec::new();
     if let Some(out) = &args.out {
-        let (backend, fix): (Box<dyn Backend>, String) = match args.backend {
-            BackendArg::Ts => {
-                (Box::new(TypeScript), format!("dogen ts {} --out {}", args.crate_dir.display(), out.display()))
-            }
-            BackendArg::Entry => (
-                Box::new(Entry::new(&args.module)?),
-                format!("dogen entry {} --out {} --module {}", args.crate_dir.display(), out.display(), args.module),
-            ),
-        };
+        let (backend, fix) = args.backend.backend(args, out)?;
         let loaded = load::load(&args.crate_dir, &[backend.as_ref()])?;
         let files = render(backend.as_ref(), &loaded.api)?;
         let drift = drift::compare(out, &files, backend.owns_out_dir())?;
