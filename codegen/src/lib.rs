@@ -5,7 +5,9 @@
 //! (`dogen-interface`), adds the serde types they reach, and renders them
 //! with one backend per target.
 //!
-//! - [`scan`]: a crate's files and modules, read with syn.
+//! - [`scan`]: a crate's files and modules, read with syn; [`cfg`]: `#[cfg]`
+//!   for the wasm32 build; [`config`]: the crate's `Cargo.toml` settings
+//!   (features, type mappings).
 //! - [`wire`]: the wire-type model: the serde types the interfaces reach.
 //! - [`model`]: everything a backend reads (the interface and wire models).
 //! - [`load`]: crate directory → validated [`model::Api`], every error at once.
@@ -20,6 +22,8 @@
 #![warn(missing_docs)]
 
 pub mod backend;
+pub mod cfg;
+pub mod config;
 pub mod diagnostic;
 pub mod drift;
 pub mod error;

@@ -10,6 +10,7 @@ use dogen_interface::ctxt::Ctxt;
 use dogen_interface::object::{Object, is_object_attr};
 
 use crate::backend::Backend;
+use crate::config::Config;
 use crate::error::Error;
 use crate::model::{Api, Interface, ServedObject};
 use crate::scan::{Crate, TypeItem};
@@ -50,15 +51,18 @@ pub fn load(dir: &Path, backends: &[&dyn Backend]) -> Result<Loaded, Error> {
 /// Reads the crate whose root module is `root`, without the version check:
 /// for single-file crates and tests.
 pub fn load_root(root: &Path, backends: &[&dyn Backend]) -> Result<(Crate, Api), Error> {
-    let krate = Crate::scan(root).map_err(Error::read(root))?;
+    let config = Config::for_root(root).map_err(Error::Diagnostics)?;
+    let krate = Crate::scan(root, &config.build).map_err(Error::read(root))?;
     let cx = Ctxt::new();
-    let mut api = resolve::api(&cx, &krate);
+    let mut config_errors = Vec::new();
+    let mut api = resolve::api(&cx, &krate, &config, &mut config_errors);
     api.objects = pair(&cx, &api.interfaces, objects(&cx, &krate));
     validate::validate(&cx, &api);
     for backend in backends {
         backend.validate(&cx, &api);
     }
     let mut diagnostics = krate.errors.clone();
+    diagnostics.extend(config_errors);
     diagnostics.extend(krate.diagnostics(cx.into_errors()));
     if !diagnostics.is_empty() {
         diagnostics.sort();

@@ -3,9 +3,14 @@
 //! and collects every `#[durable]` trait and every struct, enum and type
 //! alias, each with the module it lives in.
 //!
-//! Works for any crate, including wasm32-only ones: nothing is compiled and
-//! `#[cfg]` is not evaluated, except that `#[cfg(test)]` items are skipped
-//! and a `mod` behind any `#[cfg]` may be missing.
+//! Works for any crate, including wasm32-only ones: nothing is compiled.
+//! `#[cfg]` is evaluated for the wasm32 build ([`crate::cfg`]): items it
+//! leaves out of that build (`#[cfg(test)]`, `#[cfg(not(target_arch =
+//! "wasm32"))]`, a feature that is off) are skipped, items behind a
+//! condition dogen cannot evaluate are kept, and a `mod` behind any
+//! `#[cfg]` may be missing. `use` items are recorded per module, so names
+//! resolve as rustc resolves them. A `#[durable]` trait written inside a
+//! macro is an error: dogen cannot expand macros.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -15,6 +20,7 @@ use syn::spanned::Spanned;
 
 use dogen_interface::attr;
 
+use crate::cfg::{Build, Truth};
 use crate::diagnostic::{Diagnostic, at};
 
 /// Everything the scan found.
@@ -28,6 +34,8 @@ pub struct Crate {
     pub types: Vec<Found<TypeItem>>,
     /// Every module path declared with `mod`, e.g. `["api", "v1"]`.
     pub modules: BTreeSet<Vec<String>>,
+    /// The names each module's `use` items bring in, by module path.
+    pub uses: HashMap<Vec<String>, Vec<Use>>,
     /// Problems found while reading: files that do not parse, modules whose
     /// file is missing. Every one of them, not just the first.
     pub errors: Vec<Diagnostic>,
@@ -52,6 +60,21 @@ pub struct Found<T> {
     pub module: Vec<String>,
     /// Index into [`Crate::files`].
     pub file: usize,
+}
+
+/// One name a `use` item brings into its module: `use a::b::X as Y;`
+/// binds `Y` to `a::b::X`; `use a::b::*;` is a glob of `a::b`.
+#[derive(Debug, Clone)]
+pub struct Use {
+    /// The name bound (`Y`), or `None` for a glob.
+    pub name: Option<String>,
+    /// The path as written, segment by segment (`["a", "b", "X"]`; `["a",
+    /// "b"]` for a glob), raw identifiers unescaped.
+    pub path: Vec<String>,
+    /// Whether the path starts with `::` (an extern crate).
+    pub leading_colon: bool,
+    /// The renamed item's name, for `as`: where errors point.
+    pub span: proc_macro2::Span,
 }
 
 /// A type item that may describe a serde type.
@@ -80,14 +103,14 @@ impl Crate {
     /// Scans the crate whose root module is `root` (`src/lib.rs`,
     /// `src/main.rs`, or a single file). Only an unreadable root is an
     /// `Err`; everything else is collected in [`Crate::errors`].
-    pub fn scan(root: &Path) -> std::io::Result<Crate> {
+    pub fn scan(root: &Path, build: &Build) -> std::io::Result<Crate> {
         let source = std::fs::read_to_string(root)?;
         let mut scan = Crate::default();
         let mut seen = BTreeSet::new();
         seen.insert(normalize(root));
         let dir = root.parent().map(Path::to_path_buf).unwrap_or_default();
         let ctx = ModCtx { module: Vec::new(), file_dir: dir.clone(), child_dir: dir, inline: false };
-        scan.read(root.to_path_buf(), &source, &ctx, &mut seen);
+        scan.read(root.to_path_buf(), &source, &ctx, &mut seen, build);
         Ok(scan)
     }
 
@@ -108,8 +131,8 @@ impl Crate {
             .collect()
     }
 
-    fn read(&mut self, path: PathBuf, source: &str, ctx: &ModCtx, seen: &mut BTreeSet<PathBuf>) {
-        let file = match syn::parse_file(source) {
+    fn read(&mut self, path: PathBuf, source: &str, ctx: &ModCtx, seen: &mut BTreeSet<PathBuf>, build: &Build) {
+        let file = match parse_file(source) {
             Ok(file) => file,
             Err(error) => {
                 self.files.push(SourceFile { path: path.clone(), key: None });
@@ -121,19 +144,35 @@ impl Crate {
         let key = first_token_span(&file).map(|span| span.file());
         let index = self.files.len();
         self.files.push(SourceFile { path, key });
-        self.items(file.items, ctx, index, seen);
+        self.items(file.items, ctx, index, seen, build);
     }
 
-    fn items(&mut self, items: Vec<syn::Item>, ctx: &ModCtx, file: usize, seen: &mut BTreeSet<PathBuf>) {
+    fn items(&mut self, items: Vec<syn::Item>, ctx: &ModCtx, file: usize, seen: &mut BTreeSet<PathBuf>, build: &Build) {
+        // Items the wasm32 build does not have are not part of the interface.
+        let absent = |attrs: &[syn::Attribute]| build.item(attrs) == Truth::No;
         for item in items {
             match item {
-                syn::Item::Mod(m) if !is_cfg_test(&m.attrs) => self.module(m, ctx, file, seen),
-                syn::Item::Trait(t) if t.attrs.iter().any(attr::is_trait_attr) && !is_cfg_test(&t.attrs) => {
+                syn::Item::Mod(m) if !absent(&m.attrs) => self.module(m, ctx, file, seen, build),
+                syn::Item::Trait(t) if t.attrs.iter().any(attr::is_trait_attr) && !absent(&t.attrs) => {
                     self.traits.push(Found { item: t, module: ctx.module.clone(), file })
                 }
-                syn::Item::Struct(s) if !is_cfg_test(&s.attrs) => self.push_type(TypeItem::Struct(s), ctx, file),
-                syn::Item::Enum(e) if !is_cfg_test(&e.attrs) => self.push_type(TypeItem::Enum(e), ctx, file),
-                syn::Item::Type(t) if !is_cfg_test(&t.attrs) => self.push_type(TypeItem::Alias(t), ctx, file),
+                syn::Item::Struct(s) if !absent(&s.attrs) => self.push_type(TypeItem::Struct(s), ctx, file),
+                syn::Item::Enum(e) if !absent(&e.attrs) => self.push_type(TypeItem::Enum(e), ctx, file),
+                syn::Item::Type(t) if !absent(&t.attrs) => self.push_type(TypeItem::Alias(t), ctx, file),
+                syn::Item::Use(u) if !absent(&u.attrs) => {
+                    let mut found = Vec::new();
+                    flatten_use(&u.tree, &mut Vec::new(), u.leading_colon.is_some(), &mut found);
+                    self.uses.entry(ctx.module.clone()).or_default().extend(found);
+                }
+                syn::Item::Macro(m) if !absent(&m.attrs) => {
+                    if let Some(span) = durable_trait_in(m.mac.tokens.clone()) {
+                        self.errors.push(at(
+                            &self.files[file].path,
+                            span,
+                            "`#[durable]` trait inside a macro: dogen reads source and cannot expand macros; write the trait outside the macro".to_owned(),
+                        ));
+                    }
+                }
                 _ => {}
             }
         }
@@ -143,7 +182,7 @@ impl Crate {
         self.types.push(Found { item, module: ctx.module.clone(), file });
     }
 
-    fn module(&mut self, m: syn::ItemMod, ctx: &ModCtx, file: usize, seen: &mut BTreeSet<PathBuf>) {
+    fn module(&mut self, m: syn::ItemMod, ctx: &ModCtx, file: usize, seen: &mut BTreeSet<PathBuf>, build: &Build) {
         let name = m.ident.unraw().to_string();
         let mut module = ctx.module.clone();
         module.push(name.clone());
@@ -156,7 +195,7 @@ impl Crate {
                 None => ctx.child_dir.join(&name),
             };
             let child = ModCtx { module, file_dir: ctx.file_dir.clone(), child_dir, inline: true };
-            self.items(items, &child, file, seen);
+            self.items(items, &child, file, seen, build);
             return;
         }
         let base = if ctx.inline { &ctx.child_dir } else { &ctx.file_dir };
@@ -195,8 +234,90 @@ impl Crate {
         let mod_rs = path_attr.is_some() || found.file_name().is_some_and(|n| n == "mod.rs");
         let child_dir = if mod_rs { file_dir.clone() } else { file_dir.join(&name) };
         let child = ModCtx { module, file_dir, child_dir, inline: false };
-        self.read(found.clone(), &source, &child, seen);
+        self.read(found.clone(), &source, &child, seen, build);
     }
+}
+
+/// How deep a file may nest brackets, parentheses, braces and `<..>`
+/// before dogen refuses to parse it: syn's parser recurses once per level
+/// (tens of kilobytes of stack each in a debug build), and real code stays
+/// far below this.
+pub const MAX_FILE_DEPTH: usize = 128;
+
+/// `syn::parse_file`, refusing first (at the place) a file that nests
+/// deeper than [`MAX_FILE_DEPTH`], so parsing it cannot overflow the stack.
+fn parse_file(source: &str) -> syn::Result<syn::File> {
+    // What `syn::parse_file` does before parsing: a byte order mark and a
+    // shebang line are not Rust.
+    let mut content = source.strip_prefix('\u{feff}').unwrap_or(source);
+    if content.starts_with("#!") && !content[2..].trim_start().starts_with('[') {
+        content = content.find('\n').map_or("", |i| &content[i..]);
+    }
+    let tokens: proc_macro2::TokenStream = content.parse().map_err(syn::Error::from)?;
+    if let Some(span) = too_deep(&tokens) {
+        return Err(syn::Error::new(
+            span,
+            format!(
+                "this file nests deeper than {MAX_FILE_DEPTH} levels here (brackets, parentheses, braces and `<..>`); dogen reads types up to {} levels deep",
+                dogen_interface::shape::MAX_DEPTH
+            ),
+        ));
+    }
+    syn::parse2(tokens)
+}
+
+/// The first token nested deeper than [`MAX_FILE_DEPTH`], if any. Angle
+/// brackets count as nesting until they close or the statement (`;`) or
+/// group ends, so comparisons never add up; the walk keeps its own stack.
+fn too_deep(tokens: &proc_macro2::TokenStream) -> Option<proc_macro2::Span> {
+    use proc_macro2::{Spacing, TokenTree};
+    // One entry per open group: its tokens and the angle brackets open in it.
+    let mut stack: Vec<(proc_macro2::token_stream::IntoIter, usize)> = vec![(tokens.clone().into_iter(), 0)];
+    let mut angles = 0usize;
+    let mut previous: Option<(char, Spacing)> = None;
+    while let Some((iter, open)) = stack.last_mut() {
+        let Some(tree) = iter.next() else {
+            angles -= *open;
+            stack.pop();
+            previous = None;
+            continue;
+        };
+        match &tree {
+            TokenTree::Group(group) => {
+                if stack.len() + angles > MAX_FILE_DEPTH {
+                    return Some(group.span_open());
+                }
+                previous = None;
+                stack.push((group.stream().into_iter(), 0));
+                continue;
+            }
+            TokenTree::Punct(p) => {
+                // `->` and `=>` close nothing.
+                let arrow = matches!(previous, Some((c, Spacing::Joint)) if c == '-' || c == '=');
+                match p.as_char() {
+                    '<' => {
+                        *open += 1;
+                        angles += 1;
+                        if stack.len() + angles > MAX_FILE_DEPTH {
+                            return Some(p.span());
+                        }
+                    }
+                    '>' if !arrow && *open > 0 => {
+                        *open -= 1;
+                        angles -= 1;
+                    }
+                    ';' => {
+                        angles -= *open;
+                        *open = 0;
+                    }
+                    _ => {}
+                }
+                previous = Some((p.as_char(), p.spacing()));
+            }
+            _ => previous = None,
+        }
+    }
+    None
 }
 
 /// Where a module's items are and where its `mod foo;` children are looked up.
@@ -252,10 +373,102 @@ fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
     })
 }
 
-/// Whether `attrs` hold `#[cfg(test)]`: test-only items are not part of the
-/// crate's interface.
-fn is_cfg_test(attrs: &[syn::Attribute]) -> bool {
-    attrs.iter().any(|a| a.path().is_ident("cfg") && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "test"))
+/// Every name `tree` binds, with `prefix` (the segments above it).
+fn flatten_use(tree: &syn::UseTree, prefix: &mut Vec<String>, leading_colon: bool, out: &mut Vec<Use>) {
+    match tree {
+        syn::UseTree::Path(p) => {
+            prefix.push(p.ident.unraw().to_string());
+            flatten_use(&p.tree, prefix, leading_colon, out);
+            prefix.pop();
+        }
+        syn::UseTree::Name(n) => {
+            let name = n.ident.unraw().to_string();
+            // `use a::b::{self}` binds `b`.
+            let (bound, path) = if name == "self" {
+                (prefix.last().cloned().unwrap_or_default(), prefix.clone())
+            } else {
+                (name.clone(), [prefix.as_slice(), &[name]].concat())
+            };
+            out.push(Use { name: Some(bound), path, leading_colon, span: n.ident.span() });
+        }
+        syn::UseTree::Rename(r) => {
+            let name = r.ident.unraw().to_string();
+            let path = if name == "self" { prefix.clone() } else { [prefix.as_slice(), &[name]].concat() };
+            let bound = r.rename.unraw().to_string();
+            if bound != "_" {
+                out.push(Use { name: Some(bound), path, leading_colon, span: r.rename.span() });
+            }
+        }
+        syn::UseTree::Glob(g) => {
+            out.push(Use { name: None, path: prefix.clone(), leading_colon, span: g.star_token.span });
+        }
+        syn::UseTree::Group(g) => {
+            for tree in &g.items {
+                flatten_use(tree, prefix, leading_colon, out);
+            }
+        }
+    }
+}
+
+/// Where a `#[durable]` (or `#[dogen::durable]`) attribute on a trait sits
+/// inside macro tokens, if anywhere.
+fn durable_trait_in(tokens: proc_macro2::TokenStream) -> Option<proc_macro2::Span> {
+    use proc_macro2::TokenTree;
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut i = 0;
+    while i < trees.len() {
+        match &trees[i] {
+            TokenTree::Punct(p) if p.as_char() == '#' => {
+                if let Some(TokenTree::Group(g)) = trees.get(i + 1)
+                    && g.delimiter() == proc_macro2::Delimiter::Bracket
+                    && is_durable_path(g.stream())
+                    && followed_by_trait(&trees[i + 2..])
+                {
+                    return Some(p.span());
+                }
+            }
+            TokenTree::Group(g) => {
+                if let Some(span) = durable_trait_in(g.stream()) {
+                    return Some(span);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether an attribute's tokens start with `durable` or `dogen::durable`.
+fn is_durable_path(tokens: proc_macro2::TokenStream) -> bool {
+    use proc_macro2::TokenTree;
+    let words: Vec<String> = tokens
+        .into_iter()
+        .take(4)
+        .map(|t| match t {
+            TokenTree::Ident(i) => i.to_string(),
+            TokenTree::Punct(p) => p.as_char().to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    matches!(words.first().map(String::as_str), Some("durable"))
+        || words.iter().take(4).map(String::as_str).collect::<Vec<_>>() == ["dogen", ":", ":", "durable"]
+}
+
+/// Whether `trees`, after other attributes and a visibility, start a trait.
+fn followed_by_trait(trees: &[proc_macro2::TokenTree]) -> bool {
+    use proc_macro2::TokenTree;
+    let mut i = 0;
+    while i < trees.len() {
+        match &trees[i] {
+            TokenTree::Punct(p) if p.as_char() == '#' => i += 2,
+            TokenTree::Ident(w) if ["pub", "unsafe", "auto"].contains(&w.to_string().as_str()) => i += 1,
+            TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Parenthesis => i += 1,
+            TokenTree::Ident(w) => return w == "trait",
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// `a/./b/../c` → `a/c`, without touching the file system, so one file

@@ -79,7 +79,16 @@ pub fn interface(cx: &Ctxt, attrs: TraitAttrs, item: &syn::ItemTrait) -> Interfa
 fn strip_helper_attrs(item: &mut syn::ItemTrait) {
     for trait_item in &mut item.items {
         if let syn::TraitItem::Fn(f) = trait_item {
-            f.attrs.retain(|a| !attr::is_durable(a));
+            // Also a `cfg_attr` that would bring one back (already an error).
+            f.attrs.retain(|a| !attr::is_durable(a) && !is_cfg_attr_durable(a));
         }
     }
+}
+
+/// `#[cfg_attr(pred, durable(..))]`.
+fn is_cfg_attr_durable(attr: &syn::Attribute) -> bool {
+    attr.path().is_ident("cfg_attr")
+        && matches!(&attr.meta, syn::Meta::List(list) if list.tokens.clone().into_iter().any(
+            |t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == attr::DURABLE)
+        ))
 }

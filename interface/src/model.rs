@@ -117,6 +117,9 @@ pub enum Shape {
     Char,
     /// `String`, `str`, `Cow<str>`.
     String,
+    /// serde's bytes (`serialize_bytes`): `serde_bytes::ByteBuf`, and the
+    /// byte types of other crates the command line maps.
+    Bytes,
     /// `Option<T>`.
     Option(Box<Shape>),
     /// `Vec<T>`, `VecDeque<T>`, slices, sets.

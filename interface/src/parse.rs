@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 use crate::attr::{self, MethodAttrs, TraitAttrs};
 use crate::ctxt::Ctxt;
 use crate::model::{Arg, Interface, Method, Output, Shape, TypeRef};
-use crate::shape::{ResultAlias, shape_of, split_result};
+use crate::shape::{ResultAlias, find_self, shape_of, split_result};
 
 impl Interface {
     /// Builds the model of `item`, recording every problem in `cx`. Methods
@@ -97,6 +97,15 @@ impl Method {
             ok = false;
         };
         let name = sig.ident.unraw().to_string();
+        for attr in f.attrs.iter().filter(|a| is_cfg(a)) {
+            fail(
+                attr,
+                format!(
+                    "method `{name}` cannot be conditional (`#[{}]`): dogen reads the trait without evaluating `cfg`, so the TypeScript, the RPC entry and the Rust clients would offer it in every build; put the condition inside the method's body",
+                    attr_name(attr)
+                ),
+            );
+        }
         if sig.asyncness.is_none() {
             fail(&sig.fn_token, format!("method `{name}` must be `async fn`: Durable Object calls are asynchronous"));
         }
@@ -144,6 +153,16 @@ impl Method {
         for input in sig.inputs.iter().skip(1) {
             match input {
                 syn::FnArg::Receiver(r) => fail(r, "`self` can only be the first argument".into()),
+                syn::FnArg::Typed(pat_type) if pat_type.attrs.iter().any(is_cfg) => {
+                    let attr = pat_type.attrs.iter().find(|a| is_cfg(a)).expect("checked");
+                    fail(
+                        attr,
+                        format!(
+                            "an argument of method `{name}` cannot be conditional (`#[{}]`): arguments travel by position, and callers in other languages see every argument",
+                            attr_name(attr)
+                        ),
+                    );
+                }
                 syn::FnArg::Typed(pat_type) => match Arg::from_syn(pat_type) {
                     Ok(arg) => args.push(arg),
                     Err((tokens, message)) => fail(&tokens, message),
@@ -189,6 +208,11 @@ impl Arg {
             }
         };
         let ty = (*pat_type.ty).clone();
+        // The shape first: it bounds how deep the other walks go.
+        let shape = shape_of(&ty).map_err(|m| (blame(&ty, &m), format!("argument `{ident}`: {m}")))?;
+        if let Some(this) = find_self(&ty) {
+            return Err((this.to_token_stream(), self_message(&format!("argument `{ident}`"))));
+        }
         let (owned, borrowed) = match &ty {
             syn::Type::Reference(r) => {
                 if let Some(m) = &r.mutability {
@@ -209,7 +233,6 @@ impl Arg {
                 ),
             ));
         }
-        let shape = shape_of(&ty).map_err(|m| (ty.to_token_stream(), format!("argument `{ident}`: {m}")))?;
         Ok(Arg { ident, ty, owned, borrowed, shape })
     }
 }
@@ -322,12 +345,64 @@ fn split_fallible(ty: &syn::Type) -> Result<Option<&syn::Type>, proc_macro2::Tok
 }
 
 fn type_ref(ty: syn::Type) -> Result<TypeRef, Problem> {
+    // The shape first: it bounds how deep the other walks go.
+    let shape = shape_of(&ty).map_err(|m| (blame(&ty, &m), m))?;
+    if let Some(this) = find_self(&ty) {
+        return Err((this.to_token_stream(), self_message("a method's result")));
+    }
     if let Some(inner) = nested_reference(&ty) {
         return Err((
             inner.to_token_stream(),
             "durable methods return owned values; a reference inside the type cannot outlive the call".into(),
         ));
     }
-    let shape = shape_of(&ty).map_err(|m| (ty.to_token_stream(), m))?;
     Ok(TypeRef { ty, shape })
+}
+
+/// Whether `attr` is `#[cfg(..)]` or `#[cfg_attr(..)]`.
+fn is_cfg(attr: &syn::Attribute) -> bool {
+    attr.path().is_ident("cfg") || attr.path().is_ident("cfg_attr")
+}
+
+/// `cfg` or `cfg_attr`, for messages.
+fn attr_name(attr: &syn::Attribute) -> &'static str {
+    if attr.path().is_ident("cfg") { "cfg" } else { "cfg_attr" }
+}
+
+/// The message for `Self` in `what`.
+fn self_message(what: &str) -> String {
+    format!(
+        "`Self` cannot appear in {what}: it is whichever type implements the trait, which has no one wire form; name the type"
+    )
+}
+
+/// The tokens an error about `ty` points at: the whole type, or for a type
+/// nested too deep only its first token (printing all of it would recurse
+/// as deep as the type).
+pub fn blame(ty: &syn::Type, message: &str) -> proc_macro2::TokenStream {
+    if message == crate::shape::too_deep() {
+        let mut ty = ty;
+        // The leftmost token, found without recursion.
+        loop {
+            ty = match ty {
+                syn::Type::Paren(p) => return at(p.paren_token.span.open()),
+                syn::Type::Group(g) => &g.elem,
+                syn::Type::Reference(r) => return r.and_token.to_token_stream(),
+                syn::Type::Slice(s) => return at(s.bracket_token.span.open()),
+                syn::Type::Array(a) => return at(a.bracket_token.span.open()),
+                syn::Type::Tuple(t) => return at(t.paren_token.span.open()),
+                syn::Type::Path(p) => match p.path.segments.first() {
+                    Some(s) => return s.ident.to_token_stream(),
+                    None => return proc_macro2::TokenStream::new(),
+                },
+                _ => return proc_macro2::TokenStream::new(),
+            };
+        }
+    }
+    ty.to_token_stream()
+}
+
+/// A token at `span`, for errors that point at a place.
+fn at(span: proc_macro2::Span) -> proc_macro2::TokenStream {
+    proc_macro2::Ident::new("x", span).into_token_stream()
 }

@@ -81,6 +81,21 @@ enum Outcome {
 }
 
 fn run_case(case: &Path) -> Outcome {
+    // Deeply nested cases need syn's recursion: the stack a command line
+    // gives its work, not a test thread's 2 MiB.
+    let case = case.to_path_buf();
+    std::thread::Builder::new()
+        .stack_size(BIG_STACK)
+        .spawn(move || run_case_here(&case))
+        .expect("a thread")
+        .join()
+        .expect("the case ran")
+}
+
+/// The stack `dogen` runs its work on.
+const BIG_STACK: usize = 64 << 20;
+
+fn run_case_here(case: &Path) -> Outcome {
     match generate(&root_module(case)) {
         Ok((_, files)) => Outcome::Files(files.into_iter().map(|f| (f.name, f.contents)).collect()),
         Err(Error::Diagnostics(list)) => {
@@ -495,4 +510,30 @@ fn wrangler_types_merge_with_the_generated_env() {
         let failed: Vec<&str> = runs.into_iter().filter_map(|(f, run)| run.join().is_err().then_some(*f)).collect();
         assert!(failed.is_empty(), "wrangler fixtures failed: {failed:?} (see their panics above)");
     });
+}
+
+/// A type nested 10,000 levels deep is an error at its place, on a test
+/// thread's small stack: the file is refused before syn's parser, which
+/// recurses once per level, ever sees it.
+#[test]
+fn ten_thousand_levels_are_an_error_not_a_stack_overflow() {
+    let work = work_dir("ten-thousand-levels");
+    let n = 10_000;
+    let source = format!(
+        "#[dogen::durable]\npub trait Deep {{\n    async fn vecs(&self, deep: {}u8{});\n    async fn tuples(&self) -> {}u8{};\n}}\n",
+        "Vec<".repeat(n),
+        ">".repeat(n),
+        "Option<(".repeat(n),
+        ",)>".repeat(n),
+    );
+    let root = work.join("lib.rs");
+    fs::write(&root, source).expect("written");
+    let Err(Error::Diagnostics(list)) = generate(&root) else { panic!("a crate nested 10,000 deep is refused") };
+    let shown: Vec<String> = list.iter().map(|d| d.to_string().replace(&format!("{}/", work.display()), "")).collect();
+    assert_eq!(
+        shown,
+        [
+            "lib.rs:3:535: error: this file nests deeper than 128 levels here (brackets, parentheses, braces and `<..>`); dogen reads types up to 64 levels deep"
+        ]
+    );
 }

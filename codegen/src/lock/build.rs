@@ -12,6 +12,7 @@ use super::model::*;
 use super::shape_text::shape_text;
 use crate::model::{Api, Enum, Interface, Method, Object, Output, Tagging, TypeBody, TypeDef, VariantBody};
 use crate::scan::{Crate, TypeItem};
+use crate::wire::model::Source;
 
 /// The lock of `api`, read from `krate` (scanned from `crate_dir`).
 /// Interfaces are sorted by class and types by name, so the result does not
@@ -137,10 +138,15 @@ fn type_def(places: &Places<'_>, def: &TypeDef) -> LockType {
         TypeBody::Tuple(items) => LockBody::Tuple { items: items.iter().map(|t| shape_text(&t.shape)).collect() },
         TypeBody::Object(o) => LockBody::Struct(object(places, o)),
         TypeBody::Enum(e) => enumeration(places, e),
+        TypeBody::Mapped(m) => LockBody::Mapped { ts: m.ts.clone() },
     };
     LockType {
         name: def.ident.unraw().to_string(),
-        at: places.at(def.ident.span()),
+        at: match &def.source {
+            Source::Crate | Source::Rename => places.at(def.ident.span()),
+            Source::Builtin(rust) => format!("(dogen: `{rust}`)"),
+            Source::External(key) => format!("({}: `{key}`)", crate::config::METADATA),
+        },
         usage,
         generics,
         deny_unknown_fields: places.denies_unknown_fields(def),
@@ -156,7 +162,8 @@ fn object(places: &Places<'_>, object: &Object) -> LockObject {
             .iter()
             .map(|f| LockField {
                 name: f.name.clone(),
-                ty: shape_text(&f.ty.shape),
+                ty: if f.mapped.is_some() { String::new() } else { shape_text(&f.ty.shape) },
+                ts: f.mapped.as_ref().map(|m| m.ts.clone()),
                 missing_on_input: f.missing_on_input,
                 missing_on_output: f.missing_on_output,
                 flatten: f.flatten,

@@ -246,6 +246,17 @@ impl<'a> Types<'a> {
                 }
             }
             (LockBody::Unit, LockBody::Unit) => {}
+            (LockBody::Mapped { ts: a }, LockBody::Mapped { ts: b }) => {
+                if a != b {
+                    sink.push(
+                        Kind::TypeChanged,
+                        Severity::Breaking,
+                        item,
+                        at,
+                        format!("mapped to TypeScript `{b}` instead of `{a}`: dogen cannot tell whether the values still fit"),
+                    );
+                }
+            }
             (LockBody::Tuple { items: a }, LockBody::Tuple { items: b }) => {
                 self.items(a, b, dir, Kind::TypeChanged, &owner, sink);
             }
@@ -321,6 +332,24 @@ impl<'a> Types<'a> {
             };
             if of.flatten != nf.flatten {
                 sink.push(Kind::FieldTypeChanged, Severity::Breaking, &item, at, "`flatten` changed".into());
+            } else if of.ts.is_some() || nf.ts.is_some() {
+                if of.ts != nf.ts || of.ty != nf.ty {
+                    let show = |f: &LockField| match &f.ts {
+                        Some(ts) => format!("TypeScript `{ts}` (mapped)"),
+                        None => format!("`{}`", f.ty),
+                    };
+                    sink.push(
+                        Kind::FieldTypeChanged,
+                        Severity::Breaking,
+                        &item,
+                        at,
+                        format!(
+                            "type changed from {} to {}: dogen cannot tell whether mapped values still fit",
+                            show(of),
+                            show(nf)
+                        ),
+                    );
+                }
             } else if of.ty != nf.ty {
                 let ok = self.text_ok(&of.ty, &nf.ty, dir);
                 sink.push(Kind::FieldTypeChanged, severity(ok), &item, at, type_change(&of.ty, &nf.ty, ok, dir));
@@ -488,6 +517,7 @@ fn body_kind(b: &LockBody) -> &'static str {
         LockBody::Tuple { .. } => "a tuple struct",
         LockBody::Struct(_) => "a struct",
         LockBody::Enum { .. } => "an enum",
+        LockBody::Mapped { .. } => "a mapped type",
     }
 }
 

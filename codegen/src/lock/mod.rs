@@ -129,11 +129,11 @@ impl Lock {
         }
         for t in &self.types {
             let fields = |o: &LockObject, owner: &str| -> Result<(), LockError> {
-                o.fields.iter().try_for_each(|f| check(format!("{owner}.{}", f.name), &f.ty))
+                o.fields.iter().filter(|f| f.ts.is_none()).try_for_each(|f| check(format!("{owner}.{}", f.name), &f.ty))
             };
             match &t.body {
                 LockBody::Alias { target } | LockBody::Transparent { target } => check(t.name.clone(), target)?,
-                LockBody::Unit => {}
+                LockBody::Unit | LockBody::Mapped { .. } => {}
                 LockBody::Tuple { items } => items.iter().try_for_each(|i| check(t.name.clone(), i))?,
                 LockBody::Struct(o) => fields(o, &t.name)?,
                 LockBody::Enum { variants, .. } => {

@@ -158,6 +158,11 @@ pub enum LockBody {
         /// The variants, in declaration order.
         variants: Vec<LockVariant>,
     },
+    /// A type the project maps itself: its TypeScript type.
+    Mapped {
+        /// The TypeScript type, as declared.
+        ts: String,
+    },
 }
 
 /// An object: a struct's or a struct variant's fields.
@@ -186,9 +191,12 @@ pub struct LockTag {
 pub struct LockField {
     /// The key on the wire.
     pub name: String,
-    /// Its wire shape.
-    #[serde(rename = "type")]
+    /// Its wire shape (empty for a mapped field).
+    #[serde(rename = "type", default, skip_serializing_if = "String::is_empty")]
     pub ty: String,
+    /// The TypeScript type the project maps the field to, if it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ts: Option<String>,
     /// Rust accepts the key being absent when it reads.
     #[serde(default, skip_serializing_if = "is_false")]
     pub missing_on_input: bool,

@@ -24,6 +24,7 @@ fn write(shape: &Shape, out: &mut String) {
         Shape::Float(FloatKind::F64) => out.push_str("f64"),
         Shape::Char => out.push_str("char"),
         Shape::String => out.push_str("String"),
+        Shape::Bytes => out.push_str("serde_bytes::ByteBuf"),
         Shape::Option(inner) => generic("Option", &[inner], out),
         Shape::Seq(inner) => generic("Vec", &[inner], out),
         Shape::Map(key, value) => generic("HashMap", &[key, value], out),
@@ -110,6 +111,7 @@ mod tests {
             Shape::Map(Box::new(Shape::String), Box::new(named("Page", vec![Shape::Int(IntKind::I32)]))),
             Shape::Tuple(vec![Shape::Int(IntKind::Usize)]),
             Shape::Tuple(vec![Shape::Bool, Shape::Unit]),
+            Shape::Option(Box::new(Shape::Bytes)),
         ];
         for shape in shapes {
             let text = shape_text(&shape);

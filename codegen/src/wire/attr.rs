@@ -138,12 +138,6 @@ pub const FIELD_KEYS: &[&str] = &[
 
 /// Keys whose wire form comes from user code dogen cannot read, and why.
 const UNMAPPABLE: &[(&str, &str)] = &[
-    (WITH, "the wire form is whatever the `with` module writes"),
-    (SERIALIZE_WITH, "the wire form is whatever the function writes"),
-    (DESERIALIZE_WITH, "the wire form is whatever the function reads"),
-    (FROM, "values are read as another type, converted by user code"),
-    (TRY_FROM, "values are read as another type, converted by user code"),
-    (INTO, "values are written as another type, converted by user code"),
     (REMOTE, "it describes a type of another crate"),
     (GETTER, "it belongs to a `remote` definition"),
     (VARIANT_IDENTIFIER, "it makes the enum an identifier deserializer, not a value type"),
@@ -178,6 +172,12 @@ pub struct ContainerAttrs {
     pub transparent: Option<Span>,
     /// `default`: every field may be missing on input.
     pub default: bool,
+    /// `from = ".."`: values are read as this type.
+    pub from: Option<Spanned<String>>,
+    /// `try_from = ".."`: values are read as this type.
+    pub try_from: Option<Spanned<String>>,
+    /// `into = ".."`: values are written as this type.
+    pub into: Option<Spanned<String>>,
 }
 
 /// `#[serde(...)]` on a variant.
@@ -210,6 +210,21 @@ pub struct FieldAttrs {
     pub skip_deserializing: bool,
     /// `skip_serializing_if`.
     pub skip_serializing_if: Option<Span>,
+    /// `with = ".."`.
+    pub with: Option<Spanned<String>>,
+    /// `serialize_with = ".."`.
+    pub serialize_with: Option<Spanned<String>>,
+    /// `deserialize_with = ".."`.
+    pub deserialize_with: Option<Spanned<String>>,
+}
+
+impl FieldAttrs {
+    /// The first attribute that hands the field to user code, if any.
+    pub fn custom(&self) -> Option<(&'static str, &Spanned<String>)> {
+        [(WITH, &self.with), (SERIALIZE_WITH, &self.serialize_with), (DESERIALIZE_WITH, &self.deserialize_with)]
+            .into_iter()
+            .find_map(|(key, value)| value.as_ref().map(|v| (key, v)))
+    }
 }
 
 impl ContainerAttrs {
@@ -229,6 +244,9 @@ impl ContainerAttrs {
                     skip_value(meta)?;
                     out.default = true;
                 }
+                FROM => out.from = Some(string(meta)?),
+                TRY_FROM => out.try_from = Some(string(meta)?),
+                INTO => out.into = Some(string(meta)?),
                 _ => skip_value(meta)?,
             }
             Ok(())
@@ -252,6 +270,15 @@ impl VariantAttrs {
                 SKIP_SERIALIZING => out.skip_serializing = true,
                 SKIP_DESERIALIZING => out.skip_deserializing = Some(meta.path.span()),
                 UNTAGGED => out.untagged = true,
+                WITH | SERIALIZE_WITH | DESERIALIZE_WITH => {
+                    cx.error_spanned_by(
+                        &meta.path,
+                        format!(
+                            "dogen cannot type `#[serde({key})]` on a variant: the variant's wire form is whatever that code writes; map the field types it carries instead, or the enum in `[package.metadata.dogen.types]`"
+                        ),
+                    );
+                    skip_value(meta)?
+                }
                 _ => skip_value(meta)?,
             }
             Ok(())
@@ -282,6 +309,9 @@ impl FieldAttrs {
                     skip_value(meta)?;
                     out.skip_serializing_if = Some(meta.path.span());
                 }
+                WITH => out.with = Some(string(meta)?),
+                SERIALIZE_WITH => out.serialize_with = Some(string(meta)?),
+                DESERIALIZE_WITH => out.deserialize_with = Some(string(meta)?),
                 _ => skip_value(meta)?,
             }
             Ok(())

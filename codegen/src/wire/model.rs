@@ -7,6 +7,7 @@
 //! The `dogen` command line builds it from a crate's source (see
 //! [`crate::scan`] and [`crate::wire`]).
 
+pub use crate::config::Mapping;
 use dogen_interface::model::{Interface, TypeRef};
 use dogen_interface::object::Object as RustObject;
 
@@ -49,6 +50,22 @@ pub struct TypeDef {
     /// In which directions values of this type travel, from the callers'
     /// point of view.
     pub usage: Usage,
+    /// Where the definition comes from.
+    pub source: Source,
+}
+
+/// Where a [`TypeDef`] comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A struct, enum or alias of the crate.
+    Crate,
+    /// A type dogen maps itself, by its Rust path (`std::time::Duration`).
+    Builtin(String),
+    /// A type of another crate that `[package.metadata.dogen.types]` maps,
+    /// by the key it is mapped under.
+    External(String),
+    /// A `use a::X as Y;` rename: `Y` stands for `X`.
+    Rename,
 }
 
 /// One type parameter of a [`TypeDef`].
@@ -87,6 +104,9 @@ pub enum TypeBody {
     Object(Object),
     /// An enum.
     Enum(Enum),
+    /// A type the project maps itself (`[package.metadata.dogen.types]`):
+    /// its TypeScript type, as declared.
+    Mapped(Mapping),
 }
 
 /// An object with known keys: a struct with named fields, or the fields of a
@@ -128,6 +148,10 @@ pub struct Field {
     /// Rust accepts the key being left out of what it reads (`Option`,
     /// `default`, `skip_deserializing`).
     pub missing_on_input: bool,
+    /// The field's TypeScript type as the project declares it
+    /// (`[package.metadata.dogen.fields]`), for a field serialized by its
+    /// own code: `ty` is then the Rust type, not its wire form.
+    pub mapped: Option<Mapping>,
 }
 
 impl Field {

@@ -366,6 +366,8 @@ fn wire_kind(api: &Api, scope: &TypeDef, shape: &Shape, depth: usize) -> Kind {
                 TypeBody::Unit => Kind::Null,
                 TypeBody::Tuple(_) => Kind::Other("an array"),
                 TypeBody::Object(_) => Kind::Object,
+                // The project says what it is; dogen cannot look inside.
+                TypeBody::Mapped(_) => Kind::Unresolved,
                 TypeBody::Enum(e) => {
                     let every = |f: &dyn Fn(&crate::model::Variant) -> bool| e.variants.iter().all(f);
                     let object = match e.tagging {
@@ -390,6 +392,7 @@ fn wire_kind(api: &Api, scope: &TypeDef, shape: &Shape, depth: usize) -> Kind {
         Shape::Bool => Kind::Other("a boolean"),
         Shape::Int(_) | Shape::Float(_) => Kind::Other("a number"),
         Shape::Char | Shape::String => Kind::Other("a string"),
+        Shape::Bytes => Kind::Other("bytes"),
         Shape::Option(_) => Kind::Other("an `Option`"),
         Shape::Seq(_) | Shape::Array(..) | Shape::Tuple(_) => Kind::Other("an array"),
         Shape::Map(..) => Kind::Other("a map, whose keys TypeScript cannot merge with the others"),

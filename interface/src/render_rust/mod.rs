@@ -92,6 +92,8 @@ fn names_user_type(shape: &Shape) -> bool {
         Shape::Option(inner) | Shape::Seq(inner) | Shape::Array(inner, _) => names_user_type(inner),
         Shape::Map(key, value) => names_user_type(key) || names_user_type(value),
         Shape::Tuple(items) => items.iter().any(names_user_type),
-        Shape::Unit | Shape::Bool | Shape::Int(_) | Shape::Float(_) | Shape::Char | Shape::String => false,
+        Shape::Unit | Shape::Bool | Shape::Int(_) | Shape::Float(_) | Shape::Char | Shape::String | Shape::Bytes => {
+            false
+        }
     }
 }

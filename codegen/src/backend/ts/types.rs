@@ -39,6 +39,9 @@ impl<'a> Types<'a> {
             Shape::Bool => Ts::Keyword("boolean"),
             Shape::Int(_) | Shape::Float(_) => Ts::Keyword("number"),
             Shape::Char | Shape::String => Ts::Keyword("string"),
+            // serde-wasm-bindgen writes bytes as a `Uint8Array` (and reads
+            // one, or an array of numbers); JSON has arrays of numbers.
+            Shape::Bytes => Ts::Ref("Uint8Array".into(), Vec::new()),
             Shape::Option(inner) => self.shape(inner).nullable(),
             Shape::Seq(inner) => Ts::Array(Box::new(self.shape(inner))),
             Shape::Array(inner, n) => Ts::Tuple(vec![self.shape(inner); *n]),
@@ -106,6 +109,7 @@ impl<'a> Types<'a> {
                 let decl = syntax::interface(&name, syntax::type_parameters(&params, ids), None, props);
                 print(&concat([syntax::doc_comment(&def.docs), decl]))
             }
+            TypeBody::Mapped(m) => alias(Ts::Ref(Cow::Borrowed(m.ts.as_str()), Vec::new())),
             TypeBody::Enum(e) => {
                 let variants = e
                     .variants
@@ -144,7 +148,10 @@ impl<'a> Types<'a> {
             docs: Cow::Borrowed(f.docs.as_slice()),
             key: Cow::Borrowed(f.name.as_str()),
             optional: f.optional(),
-            ty: self.shape(&f.ty.shape),
+            ty: match &f.mapped {
+                Some(m) => Ts::Ref(Cow::Borrowed(m.ts.as_str()), Vec::new()),
+                None => self.shape(&f.ty.shape),
+            },
         }
     }
 

@@ -1,0 +1,3 @@
+pub mod shapes;
+
+pub use shapes::Square as Reexported;
