@@ -46,6 +46,10 @@ const ERRORS: &str = "errors.txt";
 /// The case's own TypeScript, compiled with the golden files.
 const CALLER: &str = "caller.ts";
 
+/// Real values of the case's types, written by `tests/values/run` from the
+/// case's `values.rs`, compiled with the golden files.
+const VALUES: &str = "values.ts";
+
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
 }
@@ -247,12 +251,13 @@ fn case_sources(work: &Path) -> Vec<PathBuf> {
         let Outcome::Files(generated) = run_case(&case) else { continue };
         let dir = work.join(name(&case));
         fs::create_dir_all(&dir).expect("case dir");
-        for file in [ALWAYS, &[CLIENT, RUNTIME, CALLER]].concat() {
+        for file in [ALWAYS, &[CLIENT, RUNTIME, CALLER, VALUES]].concat() {
             let golden = case.join(file);
             let contents = match fs::read_to_string(&golden) {
                 Ok(text) => text,
                 // No golden client or runtime: the generated ones are still compiled.
                 Err(_) if file == CLIENT || file == RUNTIME => generated[file].clone(),
+                Err(_) if file == VALUES => continue,
                 Err(_) => panic!("{} is missing", golden.display()),
             };
             // The callers import the shared helpers by a path from their folder.

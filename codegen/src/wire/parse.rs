@@ -362,6 +362,17 @@ fn enum_body(cx: &Ctxt, item: &syn::ItemEnum, attrs: &ContainerAttrs, ctx: &dyn 
                 let field = &u.unnamed[0];
                 let fattrs = FieldAttrs::from_attrs(cx, &field.attrs);
                 match (fattrs.skip_serializing, fattrs.skip_deserializing) {
+                    // serde writes an adjacently tagged one as its tag alone,
+                    // but reads it with its content.
+                    (true, true) if matches!(tagging, Tagging::Adjacent { .. }) && !vattrs.untagged => {
+                        cx.error_spanned_by(
+                            field,
+                            format!(
+                                "serde writes variant `{raw}` without content (its field is skipped) but reads it with content, in an adjacently tagged enum: it cannot read back what it writes; skip the whole variant, or keep its field"
+                            ),
+                        );
+                        continue;
+                    }
                     // serde writes and reads a newtype variant whose field is
                     // skipped as a unit variant.
                     (true, true) => VariantBody::Unit,
