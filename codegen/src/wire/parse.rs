@@ -426,10 +426,16 @@ fn present(cx: &Ctxt, ctx: &dyn Context, attrs: &[syn::Attribute], what: &dyn To
         Truth::Yes => true,
         Truth::No => false,
         Truth::Unknown => {
-            let attr = attrs.iter().find(|a| a.path().is_ident("cfg")).map(|a| a.to_token_stream());
+            let attr = attrs.iter().find(|a| a.path().is_ident("cfg"));
+            let shown = attr
+                .and_then(|a| a.parse_args::<proc_macro2::TokenStream>().ok())
+                .map(|t| t.to_string())
+                .unwrap_or_default();
             cx.error_spanned_by(
-                attr.unwrap_or_else(|| what.to_token_stream()),
-                "dogen cannot tell whether this `#[cfg]` holds in the wasm32 build (it knows the target, `test` and the crate's features); make the condition about those, or keep the item in every build",
+                attr.map(|a| a.to_token_stream()).unwrap_or_else(|| what.to_token_stream()),
+                format!(
+                    "dogen cannot tell whether `#[cfg({shown})]` holds in the wasm32 build (it knows the target, `test` and the crate's features); make the condition about those, or keep the item in every build"
+                ),
             );
             false
         }

@@ -25,6 +25,7 @@ pub fn validate(cx: &Ctxt, api: &Api) {
             variant_names_are_unique(cx, e);
             internal_tags_do_not_collide(cx, e);
             internally_tagged_newtypes_hold_objects(cx, api, def, e);
+            internal_tags_do_not_collide_with_newtype_keys(cx, api, def, e);
         }
         if def.usage.input {
             fields_skipped_on_output_can_be_missing_on_input(cx, def);
@@ -129,6 +130,55 @@ fn internally_tagged_newtypes_hold_objects(cx: &Ctxt, api: &Api, def: &TypeDef, 
                 );
             }
         }
+    }
+}
+
+/// In an internally tagged enum, the struct a newtype variant holds has no
+/// key named like the tag: serde would write the key twice and could not
+/// read back what it writes.
+fn internal_tags_do_not_collide_with_newtype_keys(cx: &Ctxt, api: &Api, def: &TypeDef, e: &Enum) {
+    let Tagging::Internal { tag } = &e.tagging else { return };
+    for v in e.variants.iter().filter(|v| !v.untagged) {
+        let VariantBody::Newtype(t) = &v.body else { continue };
+        let Some((holder, key)) = colliding_key(api, def, &t.shape, tag, 0) else { continue };
+        cx.error_spanned_by(
+            &t.ty,
+            format!(
+                "variant `{}` holds `{holder}`, whose {key} is named like the enum's tag `{tag}`: serde would write `{tag}` twice and could not read the value back; rename the field or the tag",
+                v.ident
+            ),
+        );
+    }
+}
+
+/// The type and the key (`field \`kind\``, `tag`) of the object `shape`
+/// is written as that is named `tag`, seen through aliases and newtypes.
+fn colliding_key(api: &Api, scope: &TypeDef, shape: &Shape, tag: &str, depth: usize) -> Option<(String, String)> {
+    let Shape::Named(name, _) = shape else { return None };
+    if depth > 32 || scope.generics.iter().any(|p| p.ident == name) {
+        return None;
+    }
+    let def = api.type_def(name)?;
+    let shown = def.ident.unraw().to_string();
+    match &def.body {
+        TypeBody::Alias(t) | TypeBody::Transparent(t) => colliding_key(api, def, &t.shape, tag, depth + 1),
+        TypeBody::Object(o) => {
+            if o.tag.as_ref().is_some_and(|t| t.key == tag) {
+                return Some((shown, "own tag".into()));
+            }
+            o.fields
+                .iter()
+                .find(|f| !f.flatten && f.name == tag)
+                .map(|f| (shown.clone(), format!("field `{}`", member_name(&f.member))))
+        }
+        TypeBody::Enum(inner) => match &inner.tagging {
+            Tagging::Internal { tag: t } if t == tag => Some((shown, "own tag".into())),
+            Tagging::Adjacent { tag: t, content } if t == tag || content == tag => {
+                Some((shown, format!("key `{tag}`")))
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -51,11 +51,15 @@ impl<'a> Types<'a> {
                 if name == "Self"
                     && let Some(def) = self.scope
                 {
-                    let params = def.generics.iter().map(|p| Ts::Ref(p.ident.to_string().into(), Vec::new())).collect();
-                    return Ts::Ref(def.ident.unraw().to_string().into(), params);
+                    let params = def
+                        .generics
+                        .iter()
+                        .map(|p| Ts::Ref(type_name(&p.ident.unraw().to_string()).into_owned().into(), Vec::new()))
+                        .collect();
+                    return Ts::Ref(type_name(&def.ident.unraw().to_string()).into_owned().into(), params);
                 }
                 let name = name.strip_prefix("r#").unwrap_or(name);
-                Ts::Ref(Cow::Borrowed(name), args.iter().map(|s| self.shape(s)).collect())
+                Ts::Ref(type_name(name), args.iter().map(|s| self.shape(s)).collect())
             }
         }
     }
@@ -68,7 +72,7 @@ impl<'a> Types<'a> {
             Key::String => Ts::Ref("Record".into(), vec![Ts::Keyword("string"), value]),
             Key::Enum(name) => Ts::Ref(
                 "Partial".into(),
-                vec![Ts::Ref("Record".into(), vec![Ts::Ref(Cow::Borrowed(name), Vec::new()), value])],
+                vec![Ts::Ref("Record".into(), vec![Ts::Ref(type_name(name), Vec::new()), value])],
             ),
         }
     }
@@ -87,11 +91,13 @@ impl<'a> Types<'a> {
 
     /// The declaration of `def` with its doc comment, laid out.
     pub fn declaration(&self, def: &'a TypeDef, ids: &Ids) -> String {
-        let name = def.ident.unraw().to_string();
+        let name = type_name(&def.ident.unraw().to_string()).into_owned();
         let params: Vec<(String, Option<Ts<'a>>)> = def
             .generics
             .iter()
-            .map(|p| (p.ident.to_string(), p.default.as_ref().map(|d| self.shape(&d.shape))))
+            .map(|p| {
+                (type_name(&p.ident.unraw().to_string()).into_owned(), p.default.as_ref().map(|d| self.shape(&d.shape)))
+            })
             .collect();
         let alias =
             |ty: Ts<'a>| print(&concat([syntax::doc_comment(&def.docs), syntax::type_alias(&name, &params, &ty, ids)]));
@@ -99,9 +105,7 @@ impl<'a> Types<'a> {
             TypeBody::Alias(t) | TypeBody::Transparent(t) => alias(self.shape(&t.shape)),
             TypeBody::Unit => alias(Ts::Keyword("null")),
             TypeBody::Tuple(items) => alias(Ts::Tuple(items.iter().map(|t| self.shape(&t.shape)).collect())),
-            TypeBody::Object(o) if o.fields.is_empty() && o.tag.is_none() => {
-                alias(Ts::Ref("Record".into(), vec![Ts::Keyword("string"), Ts::Keyword("never")]))
-            }
+            TypeBody::Object(o) if o.fields.is_empty() && o.tag.is_none() => alias(empty_object()),
             TypeBody::Object(o) if o.fields.iter().any(|f| f.flatten) => alias(self.object(o, None)),
             TypeBody::Object(o) => {
                 let members = self.members(o, None);
@@ -161,6 +165,11 @@ impl<'a> Types<'a> {
         let flattened: Vec<Ts<'a>> =
             object.fields.iter().filter(|f| f.flatten).map(|f| self.shape(&f.ty.shape)).collect();
         if flattened.is_empty() {
+            // `{}` would accept any value but `null`; serde writes and
+            // reads an object.
+            if matches!(&own, Ts::Object(m) if m.is_empty()) {
+                return empty_object();
+            }
             return own;
         }
         let mut parts = Vec::new();
@@ -272,6 +281,79 @@ impl<'a> Types<'a> {
             }
         }
     }
+}
+
+/// An object with no keys: `Record<string, never>`.
+fn empty_object<'a>() -> Ts<'a> {
+    Ts::Ref("Record".into(), vec![Ts::Keyword("string"), Ts::Keyword("never")])
+}
+
+/// Names TypeScript does not accept as the name of a type: its reserved
+/// words and the names of its own types.
+pub const RESERVED_WORDS: &[&str] = &[
+    "any",
+    "as",
+    "await",
+    "bigint",
+    "boolean",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "let",
+    "never",
+    "new",
+    "null",
+    "number",
+    "object",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "static",
+    "string",
+    "super",
+    "switch",
+    "symbol",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "undefined",
+    "unknown",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
+];
+
+/// A Rust type's name in TypeScript: itself, with a `_` after a name
+/// TypeScript reserves (`struct catch` is `catch_`), as parameters are.
+pub fn type_name(name: &str) -> Cow<'_, str> {
+    if RESERVED_WORDS.contains(&name) { Cow::Owned(format!("{name}_")) } else { Cow::Borrowed(name) }
 }
 
 enum Key<'a> {

@@ -19,6 +19,24 @@ pub fn validate(cx: &Ctxt, api: &Api) {
     parameter_names_are_unique(cx, api);
     type_names_are_free(cx, api);
     type_names_are_not_trait_names(cx, api);
+    escaped_type_names_are_unique(cx, api);
+}
+
+/// A type renamed for TypeScript (`catch` → `catch_`) does not take the
+/// name of another type.
+fn escaped_type_names_are_unique(cx: &Ctxt, api: &Api) {
+    for def in &api.types {
+        let name = def.ident.unraw().to_string();
+        let escaped = super::types::type_name(&name);
+        if escaped != name
+            && let Some(other) = api.types.iter().find(|d| d.ident.unraw() == escaped.as_ref())
+        {
+            cx.error_spanned_by(
+                &other.ident,
+                format!("type `{escaped}` has the TypeScript name of type `{name}`, a reserved word there; rename one"),
+            );
+        }
+    }
 }
 
 /// Two `#[durable]` traits never share a name: each is one TypeScript type.
@@ -99,28 +117,8 @@ fn parameter_names_are_unique(cx: &Ctxt, api: &Api) {
 
 /// Type names the generated TypeScript uses itself: a user type of the same
 /// name would shadow them.
-pub const RESERVED_TYPE_NAMES: &[&str] = &[
-    "DurableResult",
-    "Promise",
-    "Record",
-    "Partial",
-    "Omit",
-    "Rpc",
-    "Array",
-    "Object",
-    "string",
-    "number",
-    "boolean",
-    "bigint",
-    "symbol",
-    "object",
-    "null",
-    "undefined",
-    "void",
-    "never",
-    "unknown",
-    "any",
-];
+pub const RESERVED_TYPE_NAMES: &[&str] =
+    &["DurableResult", "Promise", "Record", "Partial", "Omit", "Rpc", "Array", "Object", "Uint8Array"];
 
 /// No type takes a name the generated TypeScript uses itself.
 fn type_names_are_free(cx: &Ctxt, api: &Api) {
