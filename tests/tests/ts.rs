@@ -50,6 +50,10 @@ const CALLER: &str = "caller.ts";
 /// case's `values.rs`, compiled with the golden files.
 const VALUES: &str = "values.ts";
 
+/// Values callers may send, which native RPC reads once prepared: written
+/// by `tests/values/run`, compiled without `exactOptionalPropertyTypes`.
+const INPUTS: &str = "inputs.ts";
+
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
 }
@@ -300,6 +304,33 @@ fn golden_outputs_type_check_under_every_module_setting() {
         let failed: Vec<&str> = runs.into_iter().filter_map(|(s, run)| run.join().is_err().then_some(*s)).collect();
         assert!(failed.is_empty(), "tsc failed under {failed:?} (see the panics above)");
     });
+}
+
+/// Values callers send, typed by index.ts under plain `strict` (without
+/// `exactOptionalPropertyTypes`, as most projects compile), which native
+/// RPC reads once dogen's entry prepared them: each case's `inputs.ts`,
+/// written by `tests/values/run`, which checked the reading.
+#[test]
+fn inputs_type_check_without_exact_optional_property_types() {
+    let work = work_dir("inputs");
+    let mut files = Vec::new();
+    for case in cases().into_iter().filter(|c| c.join(INPUTS).exists()) {
+        let dir = work.join(name(&case));
+        fs::create_dir_all(&dir).expect("case dir");
+        for file in ["index.ts", INPUTS] {
+            fs::copy(case.join(file), dir.join(file)).expect("copied");
+            files.push(dir.join(file));
+        }
+    }
+    assert!(!files.is_empty(), "no case has {INPUTS}");
+    let list = files.iter().map(|f| format!("{:?}", f.display().to_string())).collect::<Vec<_>>().join(", ");
+    let json = format!(
+        "{{\n  \"extends\": {:?},\n  \"compilerOptions\": {{ \"exactOptionalPropertyTypes\": false, \"types\": [\"workers-types\"], \"typeRoots\": [{:?}] }},\n  \"files\": [{list}]\n}}\n",
+        repo_root().join("tests/ts/tsconfig.base.json").display().to_string(),
+        repo_root().join("node_modules/@cloudflare").display().to_string(),
+    );
+    fs::write(work.join("tsconfig.json"), json).expect("tsconfig.json is written");
+    tsc(&work);
 }
 
 /// The generated files are laid out as Prettier (pinned in package.json,
