@@ -269,6 +269,16 @@ fn case_sources(work: &Path) -> Vec<PathBuf> {
             fs::write(dir.join(file), contents).expect("copied");
             files.push(dir.join(file));
         }
+        // TypeScript the case's mappings import (`money.ts`), as it sits beside index.ts.
+        for entry in fs::read_dir(&case).expect("the case folder") {
+            let path = entry.expect("an entry").path();
+            let file = path.file_name().and_then(|f| f.to_str()).unwrap_or_default().to_owned();
+            let known = [ALWAYS, &[CLIENT, CALLER, VALUES, INPUTS]].concat();
+            if file.ends_with(".ts") && !known.contains(&file.as_str()) {
+                fs::copy(&path, dir.join(&file)).expect("copied");
+                files.push(dir.join(&file));
+            }
+        }
         let own: std::collections::BTreeSet<String> = generated["env.d.ts"]
             .lines()
             .filter(|l| l.contains(": DurableObjectNamespace<"))

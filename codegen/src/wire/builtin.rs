@@ -103,10 +103,7 @@ pub fn external(
             if other.starts_with("NonZero") || other.starts_with("Atomic") { known(int(kind)) } else { None }
         }
         ("serde_json", "Value") => def("JsonValue", 0),
-        ("serde_json", "Map") => Some(Ok(Known::Shape(Shape::Map(
-            Box::new(Shape::String),
-            Box::new(Shape::Named("JsonValue".into(), Vec::new())),
-        )))),
+        ("serde_json", "Map") => def("JsonObject", 0),
         ("serde_json", "Number") => known(Shape::Float(FloatKind::F64)),
         ("uuid", "Uuid" | "NonNilUuid") => known(Shape::String),
         ("chrono", "DateTime" | "NaiveDate" | "NaiveTime" | "NaiveDateTime" | "Weekday" | "Month" | "FixedOffset") => {
@@ -231,23 +228,13 @@ pub fn definition(name: &str) -> Option<TypeDef> {
     };
     let (rust, docs, generics, body): (&str, &[&str], Vec<TypeParam>, TypeBody) = match name {
         "JsonValue" => {
-            let value = || named("JsonValue");
             let variants = vec![
                 variant("Null", VariantBody::Unit),
                 variant("Bool", VariantBody::Newtype(prim(parse_quote!(bool), Shape::Bool))),
                 variant("Number", VariantBody::Newtype(prim(parse_quote!(f64), Shape::Float(FloatKind::F64)))),
                 variant("String", VariantBody::Newtype(prim(parse_quote!(String), Shape::String))),
-                variant(
-                    "Array",
-                    VariantBody::Newtype(prim(parse_quote!(Vec<JsonValue>), Shape::Seq(Box::new(value().shape)))),
-                ),
-                variant(
-                    "Object",
-                    VariantBody::Newtype(prim(
-                        parse_quote!(HashMap<String, JsonValue>),
-                        Shape::Map(Box::new(Shape::String), Box::new(value().shape)),
-                    )),
-                ),
+                variant("Array", VariantBody::Newtype(named("JsonArray"))),
+                variant("Object", VariantBody::Newtype(named("JsonObject"))),
             ];
             (
                 "serde_json::Value",
@@ -256,6 +243,24 @@ pub fn definition(name: &str) -> Option<TypeDef> {
                 TypeBody::Enum(Enum { tagging: Tagging::Untagged, variants }),
             )
         }
+        // Interfaces in TypeScript (see the backend): a recursive alias
+        // through arrays and index signatures is too deep for the RPC
+        // stub types of workers-types.
+        "JsonArray" => (
+            "serde_json::Value::Array",
+            &["A JSON array."],
+            Vec::new(),
+            TypeBody::Transparent(prim(parse_quote!(Vec<JsonValue>), Shape::Seq(Box::new(named("JsonValue").shape)))),
+        ),
+        "JsonObject" => (
+            "serde_json::Map",
+            &["A JSON object: `serde_json::Map<String, Value>`."],
+            Vec::new(),
+            TypeBody::Transparent(prim(
+                parse_quote!(HashMap<String, JsonValue>),
+                Shape::Map(Box::new(Shape::String), Box::new(named("JsonValue").shape)),
+            )),
+        ),
         "Duration" => (
             "std::time::Duration",
             &["`std::time::Duration`: whole seconds and the nanoseconds past them."],
@@ -334,5 +339,16 @@ pub fn definition(name: &str) -> Option<TypeDef> {
 }
 
 /// Every name [`definition`] knows.
-pub const DEFINITIONS: &[&str] =
-    &["JsonValue", "Duration", "SystemTime", "Range", "RangeInclusive", "RangeFrom", "RangeTo", "Bound", "Result"];
+pub const DEFINITIONS: &[&str] = &[
+    "JsonValue",
+    "JsonArray",
+    "JsonObject",
+    "Duration",
+    "SystemTime",
+    "Range",
+    "RangeInclusive",
+    "RangeFrom",
+    "RangeTo",
+    "Bound",
+    "Result",
+];

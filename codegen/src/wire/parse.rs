@@ -491,7 +491,9 @@ fn fields(
             (None, Some(rule)) => rule.apply_to_field(&raw),
             (None, None) => raw,
         };
-        let is_option = mapped.is_none() && matches!(ty.shape, Shape::Option(_));
+        // serde reads a missing `Option` field as `None` unless user code
+        // (`with`, `deserialize_with`) reads it.
+        let is_option = mapped.is_none() && attrs.custom().is_none() && matches!(ty.shape, Shape::Option(_));
         out.push(Field {
             member,
             name,

@@ -286,7 +286,22 @@ impl<'a> Resolver<'a> {
                 let def = TypeDef::from_syn(self.cx, &found.item, &ctx);
                 (def, ctx.deps.into_inner())
             }
-            Key::Builtin(name) => (builtin::definition(name), BTreeSet::new()),
+            Key::Builtin(name) => {
+                let def = builtin::definition(name);
+                let mut deps = BTreeSet::new();
+                if let Some(def) = &def {
+                    let mut names = Vec::new();
+                    for t in type_refs(def) {
+                        named_in(&t.shape, &mut names);
+                    }
+                    for name in names {
+                        if let Some(other) = builtin::DEFINITIONS.iter().find(|d| **d == name) {
+                            deps.insert(Key::Builtin(other));
+                        }
+                    }
+                }
+                (def, deps)
+            }
             Key::External(krate, name) => {
                 let mapping = self.mapped_external.get(&(krate.clone(), name.clone())).cloned();
                 let def = mapping.map(|mapping| TypeDef {
@@ -739,6 +754,23 @@ pub fn type_refs(def: &TypeDef) -> Vec<&TypeRef> {
         }
     }
     out
+}
+
+/// Every name in `shape`.
+fn named_in<'s>(shape: &'s Shape, out: &mut Vec<&'s str>) {
+    match shape {
+        Shape::Named(name, args) => {
+            out.push(name);
+            args.iter().for_each(|a| named_in(a, out));
+        }
+        Shape::Option(s) | Shape::Seq(s) | Shape::Array(s, _) => named_in(s, out),
+        Shape::Map(k, v) => {
+            named_in(k, out);
+            named_in(v, out);
+        }
+        Shape::Tuple(items) => items.iter().for_each(|s| named_in(s, out)),
+        _ => {}
+    }
 }
 
 fn show_path(path: &syn::Path) -> String {

@@ -24,6 +24,9 @@ pub enum Ts<'a> {
     Tuple(Vec<Ts<'a>>),
     /// `{ a: A; b?: B }`.
     Object(Vec<Member<'a>>),
+    /// `{ [key: string]: V }`: a map whose value refers back to the type
+    /// being declared (`Record<string, V>` there is a circular alias).
+    Index(Box<Ts<'a>>),
     /// `A | B`, each member with its doc comment.
     Union(Vec<(Docs<'a>, Ts<'a>)>),
     /// `A & B`.
@@ -116,7 +119,7 @@ impl<'a> Ts<'a> {
 
     /// Prettier's "object type": a type literal.
     fn is_object(&self) -> bool {
-        matches!(self, Ts::Object(_))
+        matches!(self, Ts::Object(_) | Ts::Index(_))
     }
 
     /// Prettier's "simple type": a keyword, or a name without arguments.
@@ -126,7 +129,7 @@ impl<'a> Ts<'a> {
 
     /// Prettier's "object-like type", for hugging `T | null`.
     fn is_object_like(&self) -> bool {
-        matches!(self, Ts::Object(_) | Ts::Ref(..))
+        matches!(self, Ts::Object(_) | Ts::Index(_) | Ts::Ref(..))
     }
 
     fn should_hug(&self) -> bool {
@@ -146,6 +149,13 @@ impl<'a> Ts<'a> {
             Ts::Array(elem) => concat([elem.doc(Parent::Array, ids), text("[]")]),
             Ts::Tuple(items) => tuple(items, ids),
             Ts::Object(members) => object(members, false, ids),
+            Ts::Index(value) => group(concat([
+                text("{"),
+                indent(concat([line(), text("[key: string]: "), value.doc(Parent::Annotation, ids)])),
+                if_break(text(";"), text("")),
+                line(),
+                text("}"),
+            ])),
             Ts::Union(members) => union(members, parent, ids),
             Ts::Intersection(types) if matches!(parent, Parent::UnionMember | Parent::Array) => {
                 concat([text("("), intersection(types, ids), text(")")])

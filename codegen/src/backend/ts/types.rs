@@ -9,6 +9,7 @@ use syn::ext::IdentExt as _;
 use super::doc::{concat, print, text};
 use super::syntax::{self, Ids, Member, NO_DOCS, Ts};
 use crate::model::{Api, Field, Interface, Object, Output, Shape, Tagging, TypeBody, TypeDef, VariantBody};
+use crate::wire::model::Source;
 
 /// The name of the result type of `Result<T, E>` methods.
 pub const DURABLE_RESULT: &str = "DurableResult";
@@ -65,15 +66,36 @@ impl<'a> Types<'a> {
     }
 
     /// A map: a plain object keyed by strings, numbers or an enum's names.
-    fn map(&self, key: &'a Shape, value: &'a Shape) -> Ts<'a> {
-        let value = self.shape(value);
+    fn map(&self, key: &'a Shape, value_shape: &'a Shape) -> Ts<'a> {
+        let value = self.shape(value_shape);
         match self.key(key, 0) {
             Key::Number => Ts::Ref("Record".into(), vec![Ts::Keyword("number"), value]),
+            Key::String if self.refers_to_scope(value_shape, 0) => Ts::Index(Box::new(value)),
             Key::String => Ts::Ref("Record".into(), vec![Ts::Keyword("string"), value]),
             Key::Enum(name) => Ts::Ref(
                 "Partial".into(),
                 vec![Ts::Ref("Record".into(), vec![Ts::Ref(type_name(name), Vec::new()), value])],
             ),
+        }
+    }
+
+    /// Whether `shape` names the definition being declared (`Self` or its
+    /// name), so a `Record<string, ..>` of it would be a circular alias.
+    fn refers_to_scope(&self, shape: &Shape, depth: usize) -> bool {
+        let Some(def) = self.scope else { return false };
+        if depth > dogen_interface::shape::MAX_DEPTH {
+            return false;
+        }
+        match shape {
+            Shape::Named(name, args) => {
+                name == "Self"
+                    || name.strip_prefix("r#").unwrap_or(name) == def.ident.unraw().to_string()
+                    || args.iter().any(|a| self.refers_to_scope(a, depth + 1))
+            }
+            Shape::Option(s) | Shape::Seq(s) | Shape::Array(s, _) => self.refers_to_scope(s, depth + 1),
+            Shape::Map(k, v) => self.refers_to_scope(k, depth + 1) || self.refers_to_scope(v, depth + 1),
+            Shape::Tuple(items) => items.iter().any(|s| self.refers_to_scope(s, depth + 1)),
+            _ => false,
         }
     }
 
@@ -89,8 +111,22 @@ impl<'a> Types<'a> {
         }
     }
 
-    /// The declaration of `def` with its doc comment, laid out.
+    /// The declaration of `def` with its doc comment, laid out. The first
+    /// type of the API also carries the imports the project's mappings
+    /// need ([`imports`]): `index.ts` has no other place for them yet.
     pub fn declaration(&self, def: &'a TypeDef, ids: &Ids) -> String {
+        let own = self.declaration_only(def, ids);
+        if self.api.types.first().is_some_and(|first| std::ptr::eq(first, def)) {
+            let imports = imports(self.api);
+            if !imports.is_empty() {
+                return format!("{}\n\n{own}", imports.join("\n"));
+            }
+        }
+        own
+    }
+
+    /// The declaration of `def` with its doc comment, laid out.
+    pub fn declaration_only(&self, def: &'a TypeDef, ids: &Ids) -> String {
         let name = type_name(&def.ident.unraw().to_string()).into_owned();
         let params: Vec<(String, Option<Ts<'a>>)> = def
             .generics
@@ -102,6 +138,42 @@ impl<'a> Types<'a> {
         let alias =
             |ty: Ts<'a>| print(&concat([syntax::doc_comment(&def.docs), syntax::type_alias(&name, &params, &ty, ids)]));
         match &def.body {
+            // dogen's own JSON types are interfaces: TypeScript then expands
+            // them lazily, where an alias recursing through arrays and index
+            // signatures is too deep for the RPC stub types of workers-types.
+            TypeBody::Transparent(t)
+                if matches!(def.source, Source::Builtin(_)) && matches!(t.shape, Shape::Seq(_) | Shape::Map(..)) =>
+            {
+                let (ty, array) = match &t.shape {
+                    Shape::Seq(item) => (Ts::Ref("Array".into(), vec![self.shape(item)]), true),
+                    Shape::Map(_, value) => (self.shape(value), false),
+                    _ => unreachable!("matched above"),
+                };
+                let decl = if array {
+                    concat([
+                        text("export interface "),
+                        text(name.clone()),
+                        text(" extends "),
+                        ty.doc(syntax::Parent::Annotation, ids),
+                        text(" {}"),
+                    ])
+                } else {
+                    concat([
+                        text("export interface "),
+                        text(name.clone()),
+                        text(" {"),
+                        super::doc::indent(concat([
+                            super::doc::hardline(),
+                            text("[key: string]: "),
+                            ty.doc(syntax::Parent::Annotation, ids),
+                            text(";"),
+                        ])),
+                        super::doc::hardline(),
+                        text("}"),
+                    ])
+                };
+                print(&concat([syntax::doc_comment(&def.docs), decl]))
+            }
             TypeBody::Alias(t) | TypeBody::Transparent(t) => alias(self.shape(&t.shape)),
             TypeBody::Unit => alias(Ts::Keyword("null")),
             TypeBody::Tuple(items) => alias(Ts::Tuple(items.iter().map(|t| self.shape(&t.shape)).collect())),
@@ -281,6 +353,49 @@ impl<'a> Types<'a> {
             }
         }
     }
+}
+
+/// `import type { A, B } from "module";` for each module the project's
+/// mappings (`[package.metadata.dogen]`) import names from, sorted.
+pub fn imports(api: &Api) -> Vec<String> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut by_module: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    let mut mappings: Vec<&crate::model::Mapping> = Vec::new();
+    for def in &api.types {
+        match &def.body {
+            TypeBody::Mapped(m) => mappings.push(m),
+            TypeBody::Object(o) => mappings.extend(o.fields.iter().filter_map(|f| f.mapped.as_ref())),
+            TypeBody::Enum(e) => {
+                for v in &e.variants {
+                    if let VariantBody::Struct(o) = &v.body {
+                        mappings.extend(o.fields.iter().filter_map(|f| f.mapped.as_ref()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for m in mappings {
+        if let (Some(module), Some(name)) = (m.import.as_deref(), m.imported_name()) {
+            by_module.entry(module).or_default().insert(name);
+        }
+    }
+    by_module
+        .into_iter()
+        .map(|(module, names)| {
+            let names: Vec<&str> = names.into_iter().collect();
+            print(&super::doc::group(concat([
+                text("import type {"),
+                super::doc::indent(concat([
+                    super::doc::line(),
+                    super::doc::join(concat([text(","), super::doc::line()]), names.iter().map(|n| text(*n))),
+                ])),
+                super::doc::if_break(text(","), text("")),
+                super::doc::line(),
+                text(format!("}} from {};", syntax::quote(module))),
+            ])))
+        })
+        .collect()
 }
 
 /// An object with no keys: `Record<string, never>`.

@@ -3,14 +3,13 @@
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
 import type * as T from "./index";
-import type { OverFetch } from "../../../ts/check";
 
 export const rpc0: T.Message = { "Always": 1 };
-export const json0: OverFetch<T.Message> = {"Always":1};
+export const json0: T.Message = {"Always":1};
 export const rpc1: T.Message = { "OnWasm": "w" };
-export const json1: OverFetch<T.Message> = {"OnWasm":"w"};
+export const json1: T.Message = {"OnWasm":"w"};
 export const rpc2: T.Platform = { "name": "wasm", "wasm_only": true };
-export const json2: OverFetch<T.Platform> = {"name":"wasm","wasm_only":true};
+export const json2: T.Platform = {"name":"wasm","wasm_only":true};
 // @ts-expect-error serde refuses it
 export const refused0: T.Message = {"Native": []};
 // @ts-expect-error serde refuses it

@@ -3,12 +3,11 @@
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
 import type * as T from "./index";
-import type { OverFetch } from "../../../ts/check";
 
 export const rpc0: T.Settings = { "name": "a", "verbose": false, "limit": null, "nested": { "depth": 0 } };
-export const json0: OverFetch<T.Settings> = {"name":"a","verbose":false,"limit":null,"nested":{"depth":0}};
+export const json0: T.Settings = {"name":"a","verbose":false,"limit":null,"nested":{"depth":0}};
 export const rpc1: T.Settings = { "name": "a", "verbose": true, "tags": ["t"], "limit": 3, "nested": { "depth": 2 } };
-export const json1: OverFetch<T.Settings> = {"name":"a","verbose":true,"tags":["t"],"limit":3,"nested":{"depth":2}};
+export const json1: T.Settings = {"name":"a","verbose":true,"tags":["t"],"limit":3,"nested":{"depth":2}};
 // @ts-expect-error serde refuses it
 export const refused0: T.Settings = {"verbose": true};
 // @ts-expect-error serde refuses it

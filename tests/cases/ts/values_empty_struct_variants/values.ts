@@ -3,20 +3,19 @@
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
 import type * as T from "./index";
-import type { OverFetch } from "../../../ts/check";
 
 export const rpc0: T.External = { "Empty": {} };
-export const json0: OverFetch<T.External> = {"Empty":{}};
+export const json0: T.External = {"Empty":{}};
 export const rpc1: T.External = { "Skipped": {} };
-export const json1: OverFetch<T.External> = {"Skipped":{}};
+export const json1: T.External = {"Skipped":{}};
 export const rpc2: T.External = { "Full": { "a": 1 } };
-export const json2: OverFetch<T.External> = {"Full":{"a":1}};
+export const json2: T.External = {"Full":{"a":1}};
 export const rpc3: T.Adjacent = { "t": "Empty", "c": {} };
-export const json3: OverFetch<T.Adjacent> = {"t":"Empty","c":{}};
+export const json3: T.Adjacent = {"t":"Empty","c":{}};
 export const rpc4: T.Untagged = {};
-export const json4: OverFetch<T.Untagged> = {};
+export const json4: T.Untagged = {};
 export const rpc5: T.Untagged = 1;
-export const json5: OverFetch<T.Untagged> = 1;
+export const json5: T.Untagged = 1;
 // @ts-expect-error serde refuses it
 export const refused0: T.External = {"Empty": 1};
 // @ts-expect-error serde refuses it

@@ -3,17 +3,16 @@
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
 import type * as T from "./index";
-import type { OverFetch } from "../../../ts/check";
 
 export const rpc0: T.catch_ = { "default": 1 };
-export const json0: OverFetch<T.catch_> = {"default":1};
+export const json0: T.catch_ = {"default":1};
 export const rpc1: T.switch_ = "case";
-export const json1: OverFetch<T.switch_> = "case";
+export const json1: T.switch_ = "case";
 export const rpc2: T.switch_ = { "Default": { "default": 2 } };
-export const json2: OverFetch<T.switch_> = {"Default":{"default":2}};
+export const json2: T.switch_ = {"Default":{"default":2}};
 export const rpc3: T.Wrapper<T.string_> = { "inner": "a", "this": null };
-export const json3: OverFetch<T.Wrapper<T.string_>> = {"inner":"a","this":null};
+export const json3: T.Wrapper<T.string_> = {"inner":"a","this":null};
 export const rpc4: T.Keys = { "by_switch": { "on": 1 } };
-export const json4: OverFetch<T.Keys> = {"by_switch":{"on":1}};
+export const json4: T.Keys = {"by_switch":{"on":1}};
 // @ts-expect-error serde refuses it
 export const refused0: T.switch_ = "Case";

@@ -3,26 +3,25 @@
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
 import type * as T from "./index";
-import type { OverFetch } from "../../../ts/check";
 
 export const rpc0: T.External = "Skipped";
-export const json0: OverFetch<T.External> = "Skipped";
+export const json0: T.External = "Skipped";
 export const rpc1: T.External = { "Partly": [7] };
-export const json1: OverFetch<T.External> = {"Partly":[7]};
+export const json1: T.External = {"Partly":[7]};
 export const rpc2: T.External = { "Kept": "a" };
-export const json2: OverFetch<T.External> = {"Kept":"a"};
+export const json2: T.External = {"Kept":"a"};
 export const rpc3: T.Adjacent = { "type": "Partly", "value": [7] };
-export const json3: OverFetch<T.Adjacent> = {"type":"Partly","value":[7]};
+export const json3: T.Adjacent = {"type":"Partly","value":[7]};
 export const rpc4: T.Adjacent = { "type": "Kept", "value": "a" };
-export const json4: OverFetch<T.Adjacent> = {"type":"Kept","value":"a"};
+export const json4: T.Adjacent = {"type":"Kept","value":"a"};
 export const rpc5: T.Untagged = "a";
-export const json5: OverFetch<T.Untagged> = "a";
+export const json5: T.Untagged = "a";
 export const rpc6: T.Untagged = null;
-export const json6: OverFetch<T.Untagged> = null;
+export const json6: T.Untagged = null;
 export const rpc7: T.Internal = { "type": "Skipped" };
-export const json7: OverFetch<T.Internal> = {"type":"Skipped"};
+export const json7: T.Internal = {"type":"Skipped"};
 export const rpc8: T.Internal = { "type": "Kept", "name": "a" };
-export const json8: OverFetch<T.Internal> = {"type":"Kept","name":"a"};
+export const json8: T.Internal = {"type":"Kept","name":"a"};
 // @ts-expect-error serde refuses it
 export const refused0: T.External = {"Skipped": "a"};
 // @ts-expect-error serde_json refuses it

@@ -1,0 +1,14 @@
+import { env } from "cloudflare:workers";
+import { check, type Equal } from "../../../ts/check";
+import type { Event } from "./index";
+
+check<Equal<Event["at"], string>>();
+check<Equal<Event["length"], [number, number]>>();
+check<Equal<Event["millis"], number>>();
+
+export async function call(): Promise<string> {
+  const stub = env.CHRONO_VALUES.getByName("a");
+  // @ts-expect-error a `DateTime` is a string
+  await stub.at(Date.now());
+  return (await stub.at(new Date().toISOString())).day;
+}

@@ -1,0 +1,10 @@
+import { env } from "cloudflare:workers";
+import { check, type Equal } from "../../../ts/check";
+import type { Release } from "./index";
+
+check<Equal<Release, { version: string; requires: string }>>();
+
+export async function call(): Promise<string> {
+  const stub = env.SEMVER_VALUES.getByName("a");
+  return (await stub.resolve("^1")).version;
+}

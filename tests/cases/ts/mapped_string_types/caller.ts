@@ -1,0 +1,10 @@
+import { env } from "cloudflare:workers";
+import { check, type Equal } from "../../../ts/check";
+import type { Names } from "./index";
+
+check<Equal<Names, { smol: string; compact: string; many: string[] }>>();
+
+export async function call(): Promise<string> {
+  const stub = env.STRING_TYPE_VALUES.getByName("a");
+  return (await stub.names("a")).compact;
+}
