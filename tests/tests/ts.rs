@@ -273,7 +273,7 @@ fn case_sources(work: &Path) -> Vec<PathBuf> {
         for entry in fs::read_dir(&case).expect("the case folder") {
             let path = entry.expect("an entry").path();
             let file = path.file_name().and_then(|f| f.to_str()).unwrap_or_default().to_owned();
-            let known = [ALWAYS, &[CLIENT, CALLER, VALUES, INPUTS]].concat();
+            let known = [ALWAYS, &[CLIENT, RUNTIME, CALLER, VALUES, INPUTS]].concat();
             if file.ends_with(".ts") && !known.contains(&file.as_str()) {
                 fs::copy(&path, dir.join(&file)).expect("copied");
                 files.push(dir.join(&file));
@@ -333,13 +333,7 @@ fn inputs_type_check_without_exact_optional_property_types() {
         }
     }
     assert!(!files.is_empty(), "no case has {INPUTS}");
-    let list = files.iter().map(|f| format!("{:?}", f.display().to_string())).collect::<Vec<_>>().join(", ");
-    let json = format!(
-        "{{\n  \"extends\": {:?},\n  \"compilerOptions\": {{ \"exactOptionalPropertyTypes\": false, \"types\": [\"workers-types\"], \"typeRoots\": [{:?}] }},\n  \"files\": [{list}]\n}}\n",
-        repo_root().join("tests/ts/tsconfig.base.json").display().to_string(),
-        repo_root().join("node_modules/@cloudflare").display().to_string(),
-    );
-    fs::write(work.join("tsconfig.json"), json).expect("tsconfig.json is written");
+    tsconfig_with(&work, &files, &["workers-types"], "\"exactOptionalPropertyTypes\": false, ");
     tsc(&work);
 }
 

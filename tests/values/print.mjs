@@ -72,8 +72,8 @@ for (const c of wasm.cases()) {
     "// types as serde-wasm-bindgen writes them with dogen's settings (native RPC)",
     "// and as serde_json writes them (fetch), type-checked against index.ts.",
     "// Values serde refuses are refused by the types too (@ts-expect-error).",
-    'import type * as T from "./index";',
-    ...(bytes ? ['import type { OverFetch } from "../../../ts/check";'] : []),
+    'import type * as T from "./index.js";',
+    ...(bytes ? ['import type { OverFetch } from "../../../ts/check.js";'] : []),
     "",
   ];
   c.samples.forEach((s, i) => {
@@ -95,7 +95,7 @@ for (const c of wasm.cases()) {
     "// their types (index.ts) accept them under plain `strict` (without",
     "// exactOptionalPropertyTypes), each read by native RPC once dogen's entry",
     "// prepared it. Type-checked without exactOptionalPropertyTypes.",
-    'import type * as T from "./index";',
+    'import type * as T from "./index.js";',
     "",
   ];
   c.inputs.forEach((input, i) => {

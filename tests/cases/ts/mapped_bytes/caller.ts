@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal, type OverFetch } from "../../../ts/check";
-import type { Blob } from "./index";
+import { check, type Equal, type OverFetch } from "../../../ts/check.js";
+import type { Blob } from "./index.js";
 
 check<Equal<Blob["bytes"], Uint8Array>>();
 check<Equal<Blob["maybe"], Uint8Array | null>>();

@@ -2,8 +2,8 @@
 // types as serde-wasm-bindgen writes them with dogen's settings (native RPC)
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
-import type * as T from "./index";
-import type { OverFetch } from "../../../ts/check";
+import type * as T from "./index.js";
+import type { OverFetch } from "../../../ts/check.js";
 
 export const rpc0: T.Blob = { "bytes": new Uint8Array([0, 1, 255]), "buf": new Uint8Array([7, 8]), "with": new Uint8Array([]), "maybe": null, "numbers": [1, 2] };
 export const json0: OverFetch<T.Blob> = {"bytes":[0,1,255],"buf":[7,8],"with":[],"maybe":null,"numbers":[1,2]};

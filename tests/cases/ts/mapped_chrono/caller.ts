@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Event } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Event } from "./index.js";
 
 check<Equal<Event["at"], string>>();
 check<Equal<Event["length"], [number, number]>>();

@@ -2,7 +2,7 @@
 // types as serde-wasm-bindgen writes them with dogen's settings (native RPC)
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
-import type * as T from "./index";
+import type * as T from "./index.js";
 
 export const rpc0: T.Event = { "at": "2023-11-14T22:13:20.123456789Z", "local": "2023-11-14T23:13:20.123456789+01:00", "day": "2024-02-29", "time": "23:59:59.500", "naive": "2023-11-14T22:13:20.123456789", "weekday": "Mon", "month": "December", "length": [-2, 500000000], "seconds": 1700000000, "millis": 1700000000123, "micros": 1700000000123456, "maybe": null };
 export const json0: T.Event = {"at":"2023-11-14T22:13:20.123456789Z","local":"2023-11-14T23:13:20.123456789+01:00","day":"2024-02-29","time":"23:59:59.500","naive":"2023-11-14T22:13:20.123456789","weekday":"Mon","month":"December","length":[-2,500000000],"seconds":1700000000,"millis":1700000000123,"micros":1700000000123456,"maybe":null};

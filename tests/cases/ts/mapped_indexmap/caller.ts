@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Color, Ordered } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Color, Ordered } from "./index.js";
 
 check<Equal<Ordered["by_name"], Record<string, number>>>();
 check<Equal<Ordered["by_color"], Partial<Record<Color, string[]>>>>();

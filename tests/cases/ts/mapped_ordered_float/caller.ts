@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Ranked } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Ranked } from "./index.js";
 
 check<Equal<Ranked, { score: number; weight: number }>>();
 

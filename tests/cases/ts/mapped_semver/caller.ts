@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Release } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Release } from "./index.js";
 
 check<Equal<Release, { version: string; requires: string }>>();
 

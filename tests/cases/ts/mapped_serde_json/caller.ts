@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Document, JsonObject, JsonValue } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Document, JsonObject, JsonValue } from "./index.js";
 
 check<Equal<Document["attributes"], JsonObject>>();
 check<Equal<JsonObject[string], JsonValue>>();

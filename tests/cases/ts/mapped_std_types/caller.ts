@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Bound, Duration, Range, Result, Std } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Bound, Duration, Range, Result, Std } from "./index.js";
 
 check<Equal<Duration, { secs: number; nanos: number }>>();
 check<Equal<Range<number>, { start: number; end: number }>>();

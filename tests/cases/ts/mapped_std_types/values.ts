@@ -2,7 +2,7 @@
 // types as serde-wasm-bindgen writes them with dogen's settings (native RPC)
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
-import type * as T from "./index";
+import type * as T from "./index.js";
 
 export const rpc0: T.Std = { "timeout": { "secs": 5, "nanos": 250 }, "at": { "secs_since_epoch": 1700000000, "nanos_since_epoch": 1 }, "range": { "start": 1, "end": 3 }, "inclusive": { "start": 0, "end": 4294967295 }, "bound": { "Included": 1 }, "outcome": { "Ok": 1 }, "cell": 7, "ref_cell": "r", "mutex": [1], "lock": true, "count": 3, "wrapping": 255, "reverse": -1, "path": "/a/b.txt", "address": "::1", "marker": null, "text": "cow" };
 export const json0: T.Std = {"timeout":{"secs":5,"nanos":250},"at":{"secs_since_epoch":1700000000,"nanos_since_epoch":1},"range":{"start":1,"end":3},"inclusive":{"start":0,"end":4294967295},"bound":{"Included":1},"outcome":{"Ok":1},"cell":7,"ref_cell":"r","mutex":[1],"lock":true,"count":3,"wrapping":255,"reverse":-1,"path":"/a/b.txt","address":"::1","marker":null,"text":"cow"};

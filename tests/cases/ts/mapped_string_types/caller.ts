@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Names } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Names } from "./index.js";
 
 check<Equal<Names, { smol: string; compact: string; many: string[] }>>();
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Stamps } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Stamps } from "./index.js";
 
 type N = number;
 check<Equal<Stamps["at"], [N, N, N, N, N, N, N, N, N]>>();

@@ -2,7 +2,7 @@
 // types as serde-wasm-bindgen writes them with dogen's settings (native RPC)
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
-import type * as T from "./index";
+import type * as T from "./index.js";
 
 export const rpc0: T.Stamps = { "at": [2024, 60, 23, 59, 58, 500000000, 1, 30, 0], "local": [2024, 1, 0, 0, 0, 0], "day": [2024, 60], "time": [23, 59, 58, 500000000], "offset": [1, 30, 0], "length": [-1, -500000000], "weekday": 4, "month": 2, "rfc3339": "2024-02-29T23:59:58.5+01:30", "maybe": null, "iso8601": "+002024-02-29T23:59:58.500000000+01:30", "rfc2822": "Thu, 29 Feb 2024 23:59:58 +0130", "unix": 1709245798 };
 export const json0: T.Stamps = {"at":[2024,60,23,59,58,500000000,1,30,0],"local":[2024,1,0,0,0,0],"day":[2024,60],"time":[23,59,58,500000000],"offset":[1,30,0],"length":[-1,-500000000],"weekday":4,"month":2,"rfc3339":"2024-02-29T23:59:58.5+01:30","maybe":null,"iso8601":"+002024-02-29T23:59:58.500000000+01:30","rfc2822":"Thu, 29 Feb 2024 23:59:58 +0130","unix":1709245798};

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Link } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Link } from "./index.js";
 
 check<Equal<Link, { href: string; base?: string | null }>>();
 

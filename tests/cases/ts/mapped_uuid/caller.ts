@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Row } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Row } from "./index.js";
 
 check<Equal<Row["id"], string>>();
 check<Equal<Row["parent"], string | null | undefined>>();

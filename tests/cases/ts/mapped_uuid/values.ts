@@ -2,7 +2,7 @@
 // types as serde-wasm-bindgen writes them with dogen's settings (native RPC)
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
-import type * as T from "./index";
+import type * as T from "./index.js";
 
 export const rpc0: T.Row = { "id": "67e55044-10b1-426f-9247-bb680e5fe0c8", "parent": null, "simple": "67e5504410b1426f9247bb680e5fe0c8", "urn": "urn:uuid:67e55044-10b1-426f-9247-bb680e5fe0c8", "braced": "{67e55044-10b1-426f-9247-bb680e5fe0c8}" };
 export const json0: T.Row = {"id":"67e55044-10b1-426f-9247-bb680e5fe0c8","parent":null,"simple":"67e5504410b1426f9247bb680e5fe0c8","urn":"urn:uuid:67e55044-10b1-426f-9247-bb680e5fe0c8","braced":"{67e55044-10b1-426f-9247-bb680e5fe0c8}"};

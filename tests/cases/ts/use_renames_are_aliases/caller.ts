@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Circle, Outer, Page, Paged, Reexported, Round, Square } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Circle, Outer, Page, Paged, Reexported, Round, Square } from "./index.js";
 
 check<Equal<Outer, Circle>>();
 check<Equal<Round, Circle>>();

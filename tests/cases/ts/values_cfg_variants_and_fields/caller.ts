@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { Message, Platform } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { Message, Platform } from "./index.js";
 
 check<Equal<Message, { Always: number } | { OnWasm: string }>>();
 check<Equal<Platform, { name: string; wasm_only: boolean }>>();

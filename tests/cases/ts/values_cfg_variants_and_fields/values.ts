@@ -2,7 +2,7 @@
 // types as serde-wasm-bindgen writes them with dogen's settings (native RPC)
 // and as serde_json writes them (fetch), type-checked against index.ts.
 // Values serde refuses are refused by the types too (@ts-expect-error).
-import type * as T from "./index";
+import type * as T from "./index.js";
 
 export const rpc0: T.Message = { "Always": 1 };
 export const json0: T.Message = {"Always":1};

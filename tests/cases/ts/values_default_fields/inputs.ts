@@ -2,7 +2,7 @@
 // their types (index.ts) accept them under plain `strict` (without
 // exactOptionalPropertyTypes), each read by native RPC once dogen's entry
 // prepared it. Type-checked without exactOptionalPropertyTypes.
-import type * as T from "./index";
+import type * as T from "./index.js";
 
 // serde-wasm-bindgen reads this as it arrives.
 export const input0: T.Settings = { name: "a" };

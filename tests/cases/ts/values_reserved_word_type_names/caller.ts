@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { catch_, string_, switch_, Wrapper } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { catch_, string_, switch_, Wrapper } from "./index.js";
 
 check<Equal<catch_, { default: number }>>();
 check<Equal<switch_, "case" | { Default: catch_ }>>();

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { check, type Equal } from "../../../ts/check";
-import type { External, Internal, Untagged } from "./index";
+import { check, type Equal } from "../../../ts/check.js";
+import type { External, Internal, Untagged } from "./index.js";
 
 check<Equal<External, "Skipped" | { Partly: [number] } | { Kept: string }>>();
 check<Equal<Untagged, string | null>>();
