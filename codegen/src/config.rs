@@ -73,22 +73,28 @@ impl Config {
     /// the `Cargo.toml` of the crate (`<dir>/Cargo.toml` for a root
     /// `<dir>/src/lib.rs`, else beside the root file). No manifest, no
     /// settings; a manifest dogen cannot read is an error at its place.
-    pub fn for_root(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    pub fn for_root(root: &Path) -> (Config, Vec<Diagnostic>) {
         let dir = root.parent().unwrap_or(Path::new(""));
         let dir = if dir.file_name().is_some_and(|n| n == "src") { dir.parent().unwrap_or(dir) } else { dir };
         let manifest = dir.join("Cargo.toml");
-        let Ok(text) = std::fs::read_to_string(&manifest) else { return Ok(Config::default()) };
+        let Ok(text) = std::fs::read_to_string(&manifest) else { return (Config::default(), Vec::new()) };
         Config::parse(&manifest, &text)
     }
 
-    /// Reads a manifest's text.
-    pub fn parse(manifest: &Path, text: &str) -> Result<Config, Vec<Diagnostic>> {
+    /// Reads a manifest's text: the settings, and every problem with them
+    /// (an entry with a problem is left out).
+    pub fn parse(manifest: &Path, text: &str) -> (Config, Vec<Diagnostic>) {
         let at = |span: Option<Range<usize>>, message: String| {
             let (line, column) = span.map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             Diagnostic { path: manifest.to_path_buf(), line, column, message }
         };
-        let doc = toml_edit::Document::parse(text)
-            .map_err(|e| vec![at(e.span(), format!("cannot read `Cargo.toml`: {}", e.message().trim_end()))])?;
+        let doc = match toml_edit::Document::parse(text) {
+            Ok(doc) => doc,
+            Err(e) => {
+                let error = at(e.span(), format!("cannot read `Cargo.toml`: {}", e.message().trim_end()));
+                return (Config::default(), vec![error]);
+            }
+        };
         let mut config = Config { manifest: Some(manifest.to_path_buf()), ..Config::default() };
         let mut errors = Vec::new();
         // Default features, expanded through the `[features]` table.
@@ -171,6 +177,7 @@ impl Config {
                                     unknown[0]
                                 ),
                             ));
+                            continue;
                         }
                         (ts, import)
                     } else {
@@ -194,7 +201,7 @@ impl Config {
                 }
             }
         }
-        if errors.is_empty() { Ok(config) } else { Err(errors) }
+        (config, errors)
     }
 
     /// Whether the crate's own `Cargo.toml` enables `feature` on the
@@ -239,7 +246,8 @@ uuid = { version = "1", features = ["serde"] }
 [package.metadata.dogen.fields]
 "crate::Event.at" = "number"
 "#;
-        let config = Config::parse(Path::new("Cargo.toml"), text).expect("reads");
+        let (config, errors) = Config::parse(Path::new("Cargo.toml"), text);
+        assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(config.build.features, ["a".to_owned(), "b".to_owned()].into());
         assert!(config.dependency_has("time", "serde-human-readable"));
         assert!(config.dependency_has("uuid", "serde"));
@@ -254,7 +262,7 @@ uuid = { version = "1", features = ["serde"] }
     fn bad_entries_are_errors_at_their_place() {
         let text =
             "[package.metadata.dogen.types]\n\"a::B\" = 3\n[package.metadata.dogen.fields]\n\"Event\" = \"number\"\n";
-        let errors = Config::parse(Path::new("Cargo.toml"), text).expect_err("refused");
+        let (_, errors) = Config::parse(Path::new("Cargo.toml"), text);
         let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
         assert!(shown[0].starts_with("Cargo.toml:2:1: error: the mapping of `a::B` needs"), "{shown:?}");

@@ -81,6 +81,8 @@ const MATRIX: &[(&str, Option<(&str, bool)>)] = &[
     ("nested_type_changed", Some(("field_type_changed", true))),
     ("recursive_type_renamed", Some(("argument_type_changed", false))),
     ("alias_replaced_by_its_target", Some(("argument_type_changed", false))),
+    ("mapped_type_changed", Some(("type_changed", true))),
+    ("mapped_field_changed", Some(("field_type_changed", true))),
 ];
 
 /// A fresh crate directory for one case.
@@ -115,8 +117,17 @@ fn run_case(case: &Path) -> (u8, String) {
     let krate = dir.to_string_lossy().into_owned();
     let lib = dir.join("src/lib.rs");
     fs::copy(case.join("before.rs"), &lib).expect("before.rs copied");
+    // A case about the crate's settings (type mappings) keeps them in
+    // `before.toml` and `after.toml`: its Cargo.toml before and after.
+    let manifest = |file: &str| {
+        if case.join(file).exists() {
+            fs::copy(case.join(file), dir.join("Cargo.toml")).expect("Cargo.toml copied");
+        }
+    };
+    manifest("before.toml");
     dogen(&["lock".into(), krate.clone()]).unwrap_or_else(|(_, e)| panic!("{name}: dogen lock failed: {e}"));
     fs::copy(case.join("after.rs"), &lib).expect("after.rs copied");
+    manifest("after.toml");
     let mut args = vec!["check".to_owned(), "--breaking".to_owned(), krate.clone()];
     if let Ok(extra) = fs::read_to_string(case.join("args.txt")) {
         args.extend(extra.split_whitespace().map(str::to_owned));

@@ -185,6 +185,10 @@ impl<'a> Types<'a> {
                 let decl = syntax::interface(&name, syntax::type_parameters(&params, ids), None, props);
                 print(&concat([syntax::doc_comment(&def.docs), decl]))
             }
+            // Mapped to the type it imports under its own name: exported as it is.
+            TypeBody::Mapped(m) if m.imported_name() == Some(name.as_str()) && m.ts == name => {
+                print(&concat([syntax::doc_comment(&def.docs), text(format!("export type {{ {name} }};"))]))
+            }
             TypeBody::Mapped(m) => alias(Ts::Ref(Cow::Borrowed(m.ts.as_str()), Vec::new())),
             TypeBody::Enum(e) => {
                 let variants = e
