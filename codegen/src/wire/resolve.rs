@@ -214,10 +214,9 @@ impl<'a> Resolver<'a> {
     /// from `module`, and reaches what it names.
     fn reshape(&self, ty: &syn::Type, shape: &mut Shape, module: &[String], usage: Usage) {
         let ctx = Ctx { resolver: self, module, scope: Scope::default(), deps: RefCell::default() };
-        match shape_with(ty, &ctx) {
-            Ok(resolved) => *shape = resolved,
-            // Already reported by the interface's own parse.
-            Err(_) => {}
+        // An error was already reported by the interface's own parse.
+        if let Ok(resolved) = shape_with(ty, &ctx) {
+            *shape = resolved;
         }
         for key in ctx.deps.into_inner() {
             self.reach(key, usage);

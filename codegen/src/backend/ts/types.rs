@@ -89,7 +89,7 @@ impl<'a> Types<'a> {
         match shape {
             Shape::Named(name, args) => {
                 name == "Self"
-                    || name.strip_prefix("r#").unwrap_or(name) == def.ident.unraw().to_string()
+                    || def.ident.unraw() == name.strip_prefix("r#").unwrap_or(name)
                     || args.iter().any(|a| self.refers_to_scope(a, depth + 1))
             }
             Shape::Option(s) | Shape::Seq(s) | Shape::Array(s, _) => self.refers_to_scope(s, depth + 1),
