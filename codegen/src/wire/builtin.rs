@@ -156,6 +156,17 @@ pub fn external(
         ("indexmap", "IndexSet") => Some(arg(0).map(|s| Known::Shape(Shape::Seq(Box::new(s))))),
         ("smol_str", "SmolStr") | ("compact_str", "CompactString") => known(Shape::String),
         ("ordered_float", "OrderedFloat" | "NotNan") => Some(arg(0).map(Known::Shape)),
+        ("arrayvec", "ArrayVec") | ("heapless", "Vec" | "Deque" | "IndexSet" | "FnvIndexSet") => {
+            Some(arg(0).map(|s| Known::Shape(Shape::Seq(Box::new(s)))))
+        }
+        ("heapless", "IndexMap" | "FnvIndexMap" | "LinearMap") => {
+            Some((|| Ok(Known::Shape(Shape::Map(Box::new(arg(0)?), Box::new(arg(1)?)))))())
+        }
+        ("arrayvec", "ArrayString") | ("heapless", "String") => known(Shape::String),
+        ("bigdecimal", "BigDecimal") => known(Shape::String),
+        ("jiff", "Timestamp" | "Zoned" | "Span" | "SignedDuration" | "Date" | "DateTime" | "Time") => {
+            known(Shape::String)
+        }
         _ => None,
     }
 }

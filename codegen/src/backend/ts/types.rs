@@ -402,6 +402,30 @@ pub fn imports(api: &Api) -> Vec<String> {
         .collect()
 }
 
+/// Whether the API carries bytes anywhere (`Uint8Array` in index.ts):
+/// then the fetch client, over which bytes are arrays of numbers, types
+/// its methods as index.ts's with `Uint8Array` replaced by `number[]`.
+pub fn has_bytes(api: &Api) -> bool {
+    fn bytes(shape: &Shape) -> bool {
+        match shape {
+            Shape::Bytes => true,
+            Shape::Option(s) | Shape::Seq(s) | Shape::Array(s, _) => bytes(s),
+            Shape::Map(k, v) => bytes(k) || bytes(v),
+            Shape::Tuple(items) | Shape::Named(_, items) => items.iter().any(bytes),
+            _ => false,
+        }
+    }
+    let methods = api.interfaces.iter().flat_map(|i| &i.methods).any(|m| {
+        m.args.iter().any(|a| bytes(&a.shape))
+            || match &m.output {
+                Output::Unit => false,
+                Output::Value(t) => bytes(&t.shape),
+                Output::Result { ok, err } => bytes(&ok.shape) || bytes(&err.shape),
+            }
+    });
+    methods || api.types.iter().any(|d| crate::wire::resolve::type_refs(d).iter().any(|t| bytes(&t.shape)))
+}
+
 /// An object with no keys: `Record<string, never>`.
 fn empty_object<'a>() -> Ts<'a> {
     Ts::Ref("Record".into(), vec![Ts::Keyword("string"), Ts::Keyword("never")])
