@@ -573,7 +573,7 @@ fn ten_thousand_levels_are_an_error_not_a_stack_overflow() {
     assert_eq!(
         shown,
         [
-            "lib.rs:3:535: error: this file nests deeper than 128 levels here (brackets, parentheses, braces and `<..>`); dogen reads types up to 64 levels deep"
+            "lib.rs:3:539: error: this file nests deeper than 128 levels here (brackets, parentheses, braces and `<..>`); dogen reads types up to 64 levels deep"
         ]
     );
 }
