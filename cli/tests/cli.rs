@@ -110,13 +110,14 @@ fn a_file_that_does_not_parse_is_reported_at_its_place() {
 #[test]
 fn an_unsupported_type_is_reported_at_its_place() {
     let dir = scratch("unsupported");
-    krate(&dir, "#[dogen::durable]\npub trait Clock {\n    async fn now(&self) -> std::time::SystemTime;\n}\n");
+    krate(&dir, "#[dogen::durable]\npub trait Clock {\n    async fn now(&self) -> std::time::Instant;\n}\n");
     let output = dogen(&["ts", "krate", "--out", "out"], &dir);
     assert_eq!(output.status.code(), Some(FAILURE));
     assert_eq!(
         stderr(&output),
-        "krate/src/lib.rs:3:28: error: `std::time::SystemTime` has no TypeScript mapping in dogen\n\
-         error: 1 error(s); nothing was written\n"
+        "krate/src/lib.rs:3:28: error: `std::time::Instant` has no TypeScript mapping in dogen; declare its \
+         TypeScript type in `[package.metadata.dogen.types]` of the crate's Cargo.toml (docs/typescript.md, \
+         \"Mapping types yourself\")\nerror: 1 error(s); nothing was written\n"
     );
 }
 
@@ -137,7 +138,7 @@ fn every_error_is_reported_not_just_the_first() {
     krate(
         &dir,
         "#[dogen::durable]\npub trait A {\n    async fn a(&self, x: Missing) -> u8;\n    async fn then(&self);\n}\n\n\
-         #[dogen::durable]\npub trait B {\n    async fn b(&self) -> serde_json::Value;\n}\n",
+         #[dogen::durable]\npub trait B {\n    async fn b(&self) -> geo::Point;\n}\n",
     );
     let output = dogen(&["ts", "krate", "--out", "out"], &dir);
     assert_eq!(output.status.code(), Some(FAILURE));

@@ -101,6 +101,9 @@ describe("limiter over native RPC: structs, enums, maps, Option, typed errors, 6
   test("Option: None is null, Some is the value", () => {
     assert.deepEqual(steps.configure.value, { ok: true, value: null });
     assert.deepEqual(steps.reconfigure.value.value, { capacity: 3, refillPerSecond: 2, label: "first" });
+    // A default field sent as `undefined` is read as left out (the default, None).
+    assert.deepEqual(steps.reconfigureUndefinedLabel.value.value, { capacity: 3, refillPerSecond: 2, label: "second" });
+    assert.deepEqual(steps.afterUndefinedLabel.value.value, { capacity: 3, refillPerSecond: 2, label: null });
     assert.equal(steps.usageMissing.value, null);
     assert.equal(steps.usageMissing.shape, "null");
   });
@@ -141,6 +144,20 @@ describe("limiter over native RPC: structs, enums, maps, Option, typed errors, 6
   test("u64 results are numbers", () => {
     assert.deepEqual(steps.reset.value, 2);
     assert.equal(steps.reset.shape, "number");
+  });
+});
+
+describe("other crates' types over native RPC and fetch", () => {
+  test("a Uuid, a DateTime<Utc>, a serde_json::Value and bytes cross both ways, in the forms index.ts declares", async () => {
+    const out = await json("/records");
+    const data = { name: "dogen", tags: ["a", 1, true, null], nested: { n: 2.5 } };
+    const echoed = { id: "67e55044-10b1-426f-9247-bb680e5fe0c8", at: "2026-11-30T10:00:00Z", data, seen: true };
+    assert.deepEqual(out.rpcEcho, { ...echoed, blob: [1, 2, 255], blobShape: "Uint8Array" });
+    assert.deepEqual(out.rpcEchoUndefined, out.rpcEcho, "a default field sent as undefined is read as left out");
+    assert.deepEqual(out.fetchEcho, { ...echoed, blob: [1, 2, 255], blobShape: "array" });
+    const next = { ...echoed, at: "2026-12-01T10:00:00Z", data: { wrapped: data }, blob: [255, 2, 1] };
+    assert.deepEqual(out.rpcNext, { ...next, blobShape: "Uint8Array" });
+    assert.deepEqual(out.fetchNext, { ...next, blobShape: "array" });
   });
 });
 

@@ -18,6 +18,7 @@ const config :Workerd.Config = (
     (name = "counter", worker = .counter),
     (name = "limiter", worker = .limiter),
     (name = "faults", worker = .faults),
+    (name = "records", worker = .records),
     (name = "storage", disk = (path = ${JSON.stringify(storage)}, writable = true)),
   ],
   sockets = [
@@ -33,6 +34,7 @@ const caller :Workerd.Worker = (
     (name = "COUNTER", durableObjectNamespace = (className = "Counter", serviceName = "counter")),
     (name = "LIMITER", durableObjectNamespace = (className = "RateLimiter", serviceName = "limiter")),
     (name = "FAULTS", durableObjectNamespace = (className = "Faults", serviceName = "faults")),
+    (name = "RECORDS", durableObjectNamespace = (className = "Records", serviceName = "records")),
   ],
 );
 
@@ -65,6 +67,16 @@ const faults :Workerd.Worker = (
   ],
   compatibilityDate = "2026-11-01",
   durableObjectNamespaces = [ (className = "Faults", uniqueKey = "dogen-e2e-faults", enableSql = true) ],
+  durableObjectStorage = (localDisk = "storage"),
+);
+
+const records :Workerd.Worker = (
+  modules = [
+    (name = "worker.js", esModule = embed "records/worker.js"),
+    (name = "index_bg.wasm", wasm = embed "records/index_bg.wasm"),
+  ],
+  compatibilityDate = "2026-11-01",
+  durableObjectNamespaces = [ (className = "Records", uniqueKey = "dogen-e2e-records", enableSql = true) ],
   durableObjectStorage = (localDisk = "storage"),
 );
 `;

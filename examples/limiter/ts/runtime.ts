@@ -57,6 +57,24 @@ export class DogenProtocolError extends Error {
   }
 }
 
+/**
+ * `T` as it crosses the fetch protocol: bytes (`Uint8Array` over native
+ * RPC) are JSON arrays of numbers.
+ */
+export type OverFetch<T> = T extends Uint8Array
+  ? number[]
+  : T extends Promise<infer R>
+    ? Promise<OverFetch<R>>
+    : T extends (...args: infer A) => infer R
+      ? (...args: { [K in keyof A]: OverFetch<A[K]> }) => OverFetch<R>
+      : T extends readonly unknown[]
+        ? number extends T["length"]
+          ? OverFetch<T[number]>[]
+          : { [K in keyof T]: OverFetch<T[K]> }
+        : T extends object
+          ? { [K in keyof T]: OverFetch<T[K]> }
+          : T;
+
 /** For each method: whether it resolves to a `DurableResult`. */
 export type Replies<T> = {
   [K in keyof T]: T[K] extends (...args: never[]) => Promise<infer R>

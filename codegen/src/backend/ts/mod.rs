@@ -39,6 +39,8 @@ pub struct TypeScript;
 #[derive(Template)]
 #[template(path = "backend/ts/templates/index.ts", escape = "none")]
 struct IndexTs<'a> {
+    /// `import type` lines for the project's own mappings.
+    imports: String,
     durable_result: String,
     interfaces: &'a [String],
     types: &'a [String],
@@ -66,6 +68,8 @@ struct RuntimeTs;
 #[template(path = "backend/ts/templates/client.ts", escape = "none")]
 struct ClientTs<'a> {
     import: String,
+    /// Whether the clients' types map `Uint8Array` to `number[]`.
+    over_fetch: bool,
     clients: &'a [String],
 }
 
@@ -88,9 +92,14 @@ impl Backend for TypeScript {
 
     fn files(&self, api: &Api, items: Items) -> Result<Vec<OutputFile>, Error> {
         let fail = |file| move |source| Error::Render(RenderError { file, source });
-        let index = IndexTs { durable_result: durable_result(), interfaces: &items.interfaces, types: &items.types }
-            .render()
-            .map_err(fail(INDEX))?;
+        let index = IndexTs {
+            imports: types::imports(api).join("\n"),
+            durable_result: durable_result(),
+            interfaces: &items.interfaces,
+            types: &items.types,
+        }
+        .render()
+        .map_err(fail(INDEX))?;
         let names: Vec<String> = api.interfaces.iter().map(|i| i.ident.unraw().to_string()).collect();
         let env = EnvDts {
             import: doc::print(&import_type(&names)),
@@ -102,9 +111,13 @@ impl Backend for TypeScript {
         let mut client_names = names;
         client_names.push(types::DURABLE_RESULT.to_owned());
         let clients: Vec<String> = api.interfaces.iter().map(|i| client(api, i)).collect();
-        let client = ClientTs { import: doc::print(&import_type(&client_names)), clients: &clients }
-            .render()
-            .map_err(fail(CLIENT))?;
+        let client = ClientTs {
+            import: doc::print(&import_type(&client_names)),
+            over_fetch: types::has_bytes(api),
+            clients: &clients,
+        }
+        .render()
+        .map_err(fail(CLIENT))?;
         let runtime = RuntimeTs.render().map_err(fail(RUNTIME))?;
         // Every file ends with one newline, as Prettier leaves it.
         let file = |name, contents: String| OutputFile { name, contents: format!("{}\n", contents.trim_end()) };
@@ -196,7 +209,6 @@ fn client(api: &Api, iface: &Interface) -> String {
     let client = format!("{name}Client");
     let factory = client.to_lower_camel_case();
     let table = format!("{}Replies", name.to_lower_camel_case());
-    let _ = api;
     let omit = Ts::Ref(
         "Omit".into(),
         vec![
@@ -204,12 +216,17 @@ fn client(api: &Api, iface: &Interface) -> String {
             Ts::Ref("typeof Rpc.__DURABLE_OBJECT_BRAND".into(), Vec::new()),
         ],
     );
-    let alias = concat([
-        syntax::doc_comment(&[format!(
-            "`{name}`'s methods, called through the object's `fetch` in dogen's wire format."
-        )]),
-        syntax::type_alias(&client, &[], &omit, &Ids::default()),
-    ]);
+    // Over fetch, bytes are JSON arrays of numbers, not `Uint8Array`s.
+    let (ty, docs) = if types::has_bytes(api) {
+        let docs = vec![
+            format!("`{name}`'s methods, called through the object's `fetch` in dogen's"),
+            "wire format, where bytes are arrays of numbers.".to_owned(),
+        ];
+        (Ts::Ref("OverFetch".into(), vec![omit]), docs)
+    } else {
+        (omit, vec![format!("`{name}`'s methods, called through the object's `fetch` in dogen's wire format.")])
+    };
+    let alias = concat([syntax::doc_comment(&docs), syntax::type_alias(&client, &[], &ty, &Ids::default())]);
     let entries = iface.methods.iter().map(|m| {
         let reply = if matches!(m.output, Output::Result { .. }) { "result" } else { "value" };
         concat([syntax::property_key(&m.wire_name), text(": "), text(syntax::quote(reply))])

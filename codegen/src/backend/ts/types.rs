@@ -111,22 +111,8 @@ impl<'a> Types<'a> {
         }
     }
 
-    /// The declaration of `def` with its doc comment, laid out. The first
-    /// type of the API also carries the imports the project's mappings
-    /// need ([`imports`]): `index.ts` has no other place for them yet.
-    pub fn declaration(&self, def: &'a TypeDef, ids: &Ids) -> String {
-        let own = self.declaration_only(def, ids);
-        if self.api.types.first().is_some_and(|first| std::ptr::eq(first, def)) {
-            let imports = imports(self.api);
-            if !imports.is_empty() {
-                return format!("{}\n\n{own}", imports.join("\n"));
-            }
-        }
-        own
-    }
-
     /// The declaration of `def` with its doc comment, laid out.
-    pub fn declaration_only(&self, def: &'a TypeDef, ids: &Ids) -> String {
+    pub fn declaration(&self, def: &'a TypeDef, ids: &Ids) -> String {
         let name = type_name(&def.ident.unraw().to_string()).into_owned();
         let params: Vec<(String, Option<Ts<'a>>)> = def
             .generics

@@ -4,6 +4,8 @@
 // The Durable Objects of the crate and the values their methods take and
 // return. Types follow serde's wire format; see docs/typescript.md in dogen.
 
+import type { Money } from "./money.js";
+
 /**
  * What a method that returns `Result<T, E>` in Rust resolves to. Workers RPC
  * keeps only the message and name of a thrown error, so the typed error
@@ -16,8 +18,6 @@ export interface UserMappings extends Rpc.DurableObjectBranded {
   invoice(host: Host): Promise<Invoice>;
   change(change: Change): Promise<Uuid | null>;
 }
-
-import type { Money } from "./money.js";
 
 export type Change = { Refund: { reason: string | null } };
 

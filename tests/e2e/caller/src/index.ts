@@ -10,6 +10,8 @@ import type { Counter } from "../../../../examples/counter/ts/index.js";
 import type { Limits, Policy } from "../../../../examples/limiter/ts/index.js";
 import { faultsClient } from "../../faults/ts/client.js";
 import type { Faults } from "../../faults/ts/index.js";
+import { recordsClient } from "../../records/ts/client.js";
+import type { Item, JsonValue } from "../../records/ts/index.js";
 
 /** What kind of JavaScript value `value` is, as a test can compare it. */
 function shape(value: unknown): string {
@@ -82,6 +84,11 @@ async function limiterScenario(tenant: string): Promise<Response> {
   await step("invalidPolicy", () => limiter.configure({ capacity: 0, refillPerSecond: 1 }));
   await step("configure", () => limiter.configure(first));
   await step("reconfigure", () => limiter.configure({ ...first, label: "second" }));
+  // `label: undefined` stands for the key left out, as plain strict
+  // TypeScript allows: Rust reads its default.
+  const undefinedLabel = { ...first, label: undefined } as unknown as Policy;
+  await step("reconfigureUndefinedLabel", () => limiter.configure(undefinedLabel));
+  await step("afterUndefinedLabel", () => limiter.configure(first));
   await step("acquireA", () => limiter.acquire("a", 1, T0));
   await step("acquire", () => limiter.acquire("k", 2, T0));
   await step("rateLimited", () => limiter.acquire("k", 2, T0));
@@ -200,6 +207,38 @@ async function faultsRoute(name: string, action: string | undefined, url: URL): 
   }
 }
 
+/**
+ * Other crates' types over both transports: a `Uuid` and a `DateTime<Utc>`
+ * are strings, a `serde_json::Value` is JSON, bytes are a `Uint8Array` over
+ * RPC and an array of numbers over fetch.
+ */
+async function recordsRoute(): Promise<Response> {
+  const stub = env.RECORDS.getByName("r");
+  const data: JsonValue = { name: "dogen", tags: ["a", 1, true, null], nested: { n: 2.5 } };
+  const item: Item = {
+    id: "67e55044-10b1-426f-9247-bb680e5fe0c8",
+    at: "2026-11-30T10:00:00Z",
+    data,
+    blob: new Uint8Array([1, 2, 255]),
+  };
+  const rpcEcho = await stub.echo(item);
+  // `seen: undefined` stands for the key left out (plain strict TypeScript
+  // allows it); Rust reads the default instead of refusing `undefined`.
+  const rpcEchoUndefined = await stub.echo({ ...item, seen: undefined } as unknown as Item);
+  const rpcNext = await stub.next(item.id, item.at, data, item.blob);
+  const client = recordsClient(stub);
+  const fetchEcho = await client.echo({ ...item, blob: [1, 2, 255] });
+  const fetchNext = await client.next(item.id, item.at, data, [1, 2, 255]);
+  const described = (value: Item | { blob: number[] }) => ({ ...value, blob: [...value.blob], blobShape: shape(value.blob) });
+  return Response.json({
+    rpcEcho: described(rpcEcho),
+    rpcEchoUndefined: described(rpcEchoUndefined),
+    rpcNext: described(rpcNext),
+    fetchEcho: described(fetchEcho),
+    fetchNext: described(fetchNext),
+  });
+}
+
 /** Type-checked, never run: misuse the generated types must reject. */
 export async function misuse(stub: DurableObjectStub<Counter>, limiter: DurableObjectStub<Limits>): Promise<void> {
   // @ts-expect-error a string is not an i64
@@ -231,6 +270,7 @@ export default {
     if (kind === "bench") return bench(name, action ?? "bench", Number(url.searchParams.get("n") ?? "100"));
     if (kind === "counter" && name) return counterRoute(name, action, url);
     if (kind === "faults" && name) return faultsRoute(name, action, url);
+    if (kind === "records") return recordsRoute();
     if (kind === "limiter" && name && action === "scenario") return limiterScenario(name);
     if (kind === "limiter" && name && action === "after-restart") return limiterAfterRestart(name);
     return new Response("not found", { status: 404 });

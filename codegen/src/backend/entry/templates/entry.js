@@ -162,9 +162,31 @@ function rustOf(self) {
   return entry.object;
 }
 
+/**
+ * Drops the `undefined` properties of plain objects in `value`, as
+ * `JSON.stringify` does over fetch: TypeScript lets `{ key: undefined }` stand
+ * for an optional key, which Rust reads as the key left out. The arguments
+ * are the call's own copy.
+ */
+function prepare(value) {
+  if (Array.isArray(value)) {
+    for (const item of value) prepare(item);
+  } else if (value !== null && typeof value === "object") {
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype === Object.prototype || prototype === null) {
+      for (const key of Object.keys(value)) {
+        if (value[key] === undefined) delete value[key];
+        else prepare(value[key]);
+      }
+    }
+  }
+  return value;
+}
+
 /** Calls `method` of `self`'s interface with `args` over native RPC. */
 async function call(self, method, args) {
   await ready();
+  prepare(args);
   const object = rustOf(self);
   return track(args, () => object.{{ export }}(method, args), rpcOutcome(method));
 }

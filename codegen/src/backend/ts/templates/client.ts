@@ -6,7 +6,16 @@ Methods have the types of index.ts: a `Result<T, E>` method resolves to a
 `DurableResult`, and a call that did not produce a value throws a
 `DogenProtocolError`.") %}{% endcall %}
 {{ import }}
+{% if over_fetch -%}
+import {
+  dogenClient,
+  type DogenFetcher,
+  type OverFetch,
+  type Replies,
+} from "./runtime.js";
+{%- else -%}
 import { dogenClient, type DogenFetcher, type Replies } from "./runtime.js";
+{%- endif %}
 
 export {
   DogenProtocolError,
