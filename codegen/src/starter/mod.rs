@@ -4,7 +4,8 @@
 //! native RPC with `wrangler types` and `dogen ts` wired together.
 //!
 //! The files are rendered from `templates/`, which mirrors the project's
-//! layout.
+//! layout (`Cargo.toml.in` is the project's `Cargo.toml`: a file of that
+//! name would make the folder a package of its own, left out of this one).
 
 use askama::Template;
 
@@ -92,7 +93,7 @@ macro_rules! starter_files {
 }
 
 starter_files! {
-    CargoToml: "starter/templates/Cargo.toml" => "Cargo.toml";
+    CargoToml: "starter/templates/Cargo.toml.in" => "Cargo.toml";
     LibRs: "starter/templates/src/lib.rs" => "src/lib.rs";
     ObjectRs: "starter/templates/src/object.rs" => "src/object.rs";
     WranglerToml: "starter/templates/wrangler.toml" => "wrangler.toml";
