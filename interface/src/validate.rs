@@ -162,7 +162,9 @@ pub fn is_js_identifier_name(name: &str) -> bool {
     head_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
-const JS_KEYWORDS: &[&str] = &[
+/// JavaScript's reserved words (strict mode, modules), which no class or
+/// variable may be called.
+pub const JS_KEYWORDS: &[&str] = &[
     "break",
     "case",
     "catch",

@@ -10,7 +10,7 @@ use syn::ext::IdentExt as _;
 
 use super::model::*;
 use super::shape_text::shape_text;
-use crate::model::{Api, Enum, Interface, Method, Object, Output, Tagging, TypeBody, TypeDef, VariantBody};
+use crate::model::{Api, Enum, Interface, Method, Object, Output, TypeBody, TypeDef, VariantBody};
 use crate::scan::{Crate, TypeItem};
 use crate::wire::model::Source;
 
@@ -174,12 +174,7 @@ fn object(places: &Places<'_>, object: &Object) -> LockObject {
 }
 
 fn enumeration(places: &Places<'_>, e: &Enum) -> LockBody {
-    let tagging = match &e.tagging {
-        Tagging::External => LockTagging::External,
-        Tagging::Internal { tag } => LockTagging::Internal { tag: tag.clone() },
-        Tagging::Adjacent { tag, content } => LockTagging::Adjacent { tag: tag.clone(), content: content.clone() },
-        Tagging::Untagged => LockTagging::Untagged,
-    };
+    let tagging = e.tagging.clone();
     let variants = e
         .variants
         .iter()

@@ -211,27 +211,9 @@ pub struct LockField {
     pub at: Option<String>,
 }
 
-/// serde's enum representations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum LockTagging {
-    /// `"Unit"`, `{"Variant": content}`.
-    External,
-    /// `{"tag": "Variant", ...fields}`.
-    Internal {
-        /// The tag's key.
-        tag: String,
-    },
-    /// `{"tag": "Variant", "content": content}`.
-    Adjacent {
-        /// The tag's key.
-        tag: String,
-        /// The content's key.
-        content: String,
-    },
-    /// The content alone.
-    Untagged,
-}
+/// serde's enum representations, as the wire-type model has them: the
+/// lock writes them as `"external"`, `{"internal": {"tag": ..}}`, ...
+pub use crate::wire::model::Tagging as LockTagging;
 
 /// One enum variant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -108,6 +108,16 @@ impl RenameRule {
 mod tests {
     use super::RenameRule::{self, *};
 
+    /// Each input renamed by every rule, in the order of `expected`.
+    fn check(cases: &[(&str, [&str; 8])], apply: fn(RenameRule, &str) -> String) {
+        let rules = [Lower, Upper, Pascal, Camel, Snake, ScreamingSnake, Kebab, ScreamingKebab];
+        for (input, expected) in cases {
+            for (rule, want) in rules.iter().zip(expected) {
+                assert_eq!(apply(*rule, input), *want, "{rule:?} on {input}");
+            }
+        }
+    }
+
     #[test]
     fn variants_follow_serde() {
         let cases: &[(&str, [&str; 8])] = &[
@@ -141,12 +151,7 @@ mod tests {
                 ],
             ),
         ];
-        let rules = [Lower, Upper, Pascal, Camel, Snake, ScreamingSnake, Kebab, ScreamingKebab];
-        for (input, expected) in cases {
-            for (rule, want) in rules.iter().zip(expected) {
-                assert_eq!(rule.apply_to_variant(input), *want, "{rule:?} on {input}");
-            }
-        }
+        check(cases, RenameRule::apply_to_variant);
     }
 
     #[test]
@@ -169,12 +174,7 @@ mod tests {
             ("a", ["a", "A", "A", "a", "a", "A", "a", "A"]),
             ("z42", ["z42", "Z42", "Z42", "z42", "z42", "Z42", "z42", "Z42"]),
         ];
-        let rules = [Lower, Upper, Pascal, Camel, Snake, ScreamingSnake, Kebab, ScreamingKebab];
-        for (input, expected) in cases {
-            for (rule, want) in rules.iter().zip(expected) {
-                assert_eq!(rule.apply_to_field(input), *want, "{rule:?} on {input}");
-            }
-        }
+        check(cases, RenameRule::apply_to_field);
     }
 
     #[test]

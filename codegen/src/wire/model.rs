@@ -171,8 +171,10 @@ pub struct Enum {
     pub variants: Vec<Variant>,
 }
 
-/// serde's enum representations.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// serde's enum representations. The lock file records them as they are
+/// here (snake_case, see [`crate::lock`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Tagging {
     /// The default: `"Unit"`, `{"Variant": content}`.
     External,

@@ -417,72 +417,21 @@ fn empty_object<'a>() -> Ts<'a> {
     Ts::Ref("Record".into(), vec![Ts::Keyword("string"), Ts::Keyword("never")])
 }
 
-/// Names TypeScript does not accept as the name of a type: its reserved
-/// words and the names of its own types.
-pub const RESERVED_WORDS: &[&str] = &[
-    "any",
-    "as",
-    "await",
-    "bigint",
-    "boolean",
-    "break",
-    "case",
-    "catch",
-    "class",
-    "const",
-    "continue",
-    "debugger",
-    "default",
-    "delete",
-    "do",
-    "else",
-    "enum",
-    "export",
-    "extends",
-    "false",
-    "finally",
-    "for",
-    "function",
-    "if",
-    "implements",
-    "import",
-    "in",
-    "instanceof",
-    "interface",
-    "let",
-    "never",
-    "new",
-    "null",
-    "number",
-    "object",
-    "package",
-    "private",
-    "protected",
-    "public",
-    "return",
-    "static",
-    "string",
-    "super",
-    "switch",
-    "symbol",
-    "this",
-    "throw",
-    "true",
-    "try",
-    "typeof",
-    "undefined",
-    "unknown",
-    "var",
-    "void",
-    "while",
-    "with",
-    "yield",
-];
+/// The names of TypeScript's own types, which it does not accept as the
+/// name of another type, beside JavaScript's reserved words
+/// ([`dogen_interface::validate::JS_KEYWORDS`]).
+pub const TYPE_WORDS: &[&str] =
+    &["any", "as", "bigint", "boolean", "never", "number", "object", "string", "symbol", "undefined", "unknown"];
+
+/// Whether TypeScript refuses `name` as the name of a type.
+pub fn is_reserved_type_name(name: &str) -> bool {
+    TYPE_WORDS.contains(&name) || dogen_interface::validate::JS_KEYWORDS.contains(&name)
+}
 
 /// A Rust type's name in TypeScript: itself, with a `_` after a name
 /// TypeScript reserves (`struct catch` is `catch_`), as parameters are.
 pub fn type_name(name: &str) -> Cow<'_, str> {
-    if RESERVED_WORDS.contains(&name) { Cow::Owned(format!("{name}_")) } else { Cow::Borrowed(name) }
+    if is_reserved_type_name(name) { Cow::Owned(format!("{name}_")) } else { Cow::Borrowed(name) }
 }
 
 enum Key<'a> {
