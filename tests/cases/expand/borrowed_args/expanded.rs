@@ -20,78 +20,115 @@ pub trait Formatter {
 /// Serves [`Formatter`] calls by wire name. Wrap anything that dereferences to an implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to `dogen::worker::serve`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FormatterServer<T>(pub T);
-impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for FormatterServer<__DogenT>
-where
-    __DogenT: ::core::ops::Deref,
-    __DogenT::Target: Formatter,
-    __DogenF: ::dogen::Format,
-{
-    const METHODS: &'static [&'static str] = &["join", "describe", "total"];
-    async fn dispatch(
-        &self,
-        __dogen_method: &str,
-        __dogen_args: &__DogenF::Value,
-    ) -> ::core::result::Result<
-        ::dogen::Reply<__DogenF::Value>,
-        ::dogen::ProtocolError,
-    > {
-        let __dogen_this: &__DogenT::Target = &self.0;
-        match __dogen_method {
-            "join" => {
-                let (parts, sep): (::std::vec::Vec<String>, ::std::string::String) = ::dogen::__private::decode_args::<
-                    __DogenF,
-                    _,
-                >("join", __dogen_args)?;
-                let __dogen_ret: String = <__DogenT::Target as Formatter>::join(
-                        __dogen_this,
-                        &parts,
-                        &sep,
+const _: () = {
+    #[allow(non_camel_case_types, clippy::large_enum_variant)]
+    enum __DogenCall {
+        __M0(::std::vec::Vec<String>, ::std::string::String),
+        __M1(Pin, bool),
+        __M2(::std::vec::Vec<u32>),
+    }
+    #[allow(non_camel_case_types, clippy::large_enum_variant)]
+    enum __DogenReturn {
+        __M0(String),
+        __M1(String),
+        __M2(u64),
+    }
+    #[allow(unused_variables, unreachable_code)]
+    async fn __dogen_run<__DogenI: Formatter + ?::core::marker::Sized>(
+        __dogen_this: &__DogenI,
+        __dogen_call: __DogenCall,
+    ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
+        ::core::result::Result::Ok(
+            match __dogen_call {
+                __DogenCall::__M0(parts, sep) => {
+                    __DogenReturn::__M0(
+                        <__DogenI as Formatter>::join(__dogen_this, &parts, &sep).await,
                     )
-                    .await;
-                ::dogen::__private::encode_value::<
-                    __DogenF,
-                    String,
-                >("join", &__dogen_ret)
-            }
-            "describe" => {
-                let (pin, precise): (Pin, bool) = ::dogen::__private::decode_args::<
-                    __DogenF,
-                    _,
-                >("describe", __dogen_args)?;
-                let __dogen_ret: String = <__DogenT::Target as Formatter>::describe(
-                        __dogen_this,
-                        &pin,
-                        precise,
+                }
+                __DogenCall::__M1(pin, precise) => {
+                    __DogenReturn::__M1(
+                        <__DogenI as Formatter>::describe(__dogen_this, &pin, precise)
+                            .await,
                     )
-                    .await;
-                ::dogen::__private::encode_value::<
-                    __DogenF,
-                    String,
-                >("describe", &__dogen_ret)
-            }
-            "total" => {
-                let (values,): (::std::vec::Vec<u32>,) = ::dogen::__private::decode_args::<
-                    __DogenF,
-                    _,
-                >("total", __dogen_args)?;
-                let __dogen_ret: u64 = <__DogenT::Target as Formatter>::total(
-                        __dogen_this,
-                        &values,
+                }
+                __DogenCall::__M2(values) => {
+                    __DogenReturn::__M2(
+                        <__DogenI as Formatter>::total(__dogen_this, &values).await,
                     )
-                    .await;
-                ::dogen::__private::encode_value::<__DogenF, u64>("total", &__dogen_ret)
-            }
-            _ => {
-                ::core::result::Result::Err(
-                    ::dogen::__private::unknown_method(
-                        __dogen_method,
-                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                    ),
-                )
+                }
+            },
+        )
+    }
+    impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for FormatterServer<__DogenT>
+    where
+        __DogenT: ::core::ops::Deref,
+        __DogenT::Target: Formatter,
+        __DogenF: ::dogen::Format,
+    {
+        const METHODS: &'static [&'static str] = &["join", "describe", "total"];
+        #[allow(unreachable_code)]
+        async fn dispatch(
+            &self,
+            __dogen_method: &str,
+            __dogen_args: &__DogenF::Value,
+        ) -> ::core::result::Result<
+            ::dogen::Reply<__DogenF::Value>,
+            ::dogen::ProtocolError,
+        > {
+            let __dogen_call = match __dogen_method {
+                "join" => {
+                    let (parts, sep): (::std::vec::Vec<String>, ::std::string::String) = ::dogen::__private::decode_args::<
+                        __DogenF,
+                        _,
+                    >("join", __dogen_args)?;
+                    __DogenCall::__M0(parts, sep)
+                }
+                "describe" => {
+                    let (pin, precise): (Pin, bool) = ::dogen::__private::decode_args::<
+                        __DogenF,
+                        _,
+                    >("describe", __dogen_args)?;
+                    __DogenCall::__M1(pin, precise)
+                }
+                "total" => {
+                    let (values,): (::std::vec::Vec<u32>,) = ::dogen::__private::decode_args::<
+                        __DogenF,
+                        _,
+                    >("total", __dogen_args)?;
+                    __DogenCall::__M2(values)
+                }
+                _ => {
+                    return ::core::result::Result::Err(
+                        ::dogen::__private::unknown_method(
+                            __dogen_method,
+                            <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                        ),
+                    );
+                }
+            };
+            match __dogen_run(&*self.0, __dogen_call).await? {
+                __DogenReturn::__M0(__dogen_ret) => {
+                    ::dogen::__private::encode_value::<
+                        __DogenF,
+                        String,
+                    >("join", &__dogen_ret)
+                }
+                __DogenReturn::__M1(__dogen_ret) => {
+                    ::dogen::__private::encode_value::<
+                        __DogenF,
+                        String,
+                    >("describe", &__dogen_ret)
+                }
+                __DogenReturn::__M2(__dogen_ret) => {
+                    ::dogen::__private::encode_value::<
+                        __DogenF,
+                        u64,
+                    >("total", &__dogen_ret)
+                }
             }
         }
     }
-}
+};
 /// A typed client for [`Formatter`]: each method calls the Durable Object through the transport `T`.
 #[derive(Debug, Clone)]
 pub struct FormatterClient<T> {

@@ -19,67 +19,111 @@ pub trait Counter {
 /// Serves [`Counter`] calls by wire name. Wrap anything that dereferences to an implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to `dogen::worker::serve`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CounterServer<T>(pub T);
-impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for CounterServer<__DogenT>
-where
-    __DogenT: ::core::ops::Deref,
-    __DogenT::Target: Counter,
-    __DogenF: ::dogen::Format,
-{
-    const METHODS: &'static [&'static str] = &["increment", "reset", "peek"];
-    async fn dispatch(
-        &self,
-        __dogen_method: &str,
-        __dogen_args: &__DogenF::Value,
-    ) -> ::core::result::Result<
-        ::dogen::Reply<__DogenF::Value>,
-        ::dogen::ProtocolError,
-    > {
-        let __dogen_this: &__DogenT::Target = &self.0;
-        match __dogen_method {
-            "increment" => {
-                let (amount,): (i64,) = ::dogen::__private::decode_args::<
-                    __DogenF,
-                    _,
-                >("increment", __dogen_args)?;
-                let __dogen_ret: i64 = <__DogenT::Target as Counter>::increment(
-                        __dogen_this,
-                        amount,
+const _: () = {
+    #[allow(non_camel_case_types, clippy::large_enum_variant)]
+    enum __DogenCall {
+        __M0(i64),
+        __M1(),
+        __M2(),
+    }
+    #[allow(non_camel_case_types, clippy::large_enum_variant)]
+    enum __DogenReturn {
+        __M0(i64),
+        __M1(::core::result::Result<(), CounterError>),
+        __M2(i64),
+    }
+    #[allow(unused_variables, unreachable_code)]
+    async fn __dogen_run<__DogenI: Counter + ?::core::marker::Sized>(
+        __dogen_this: &__DogenI,
+        __dogen_call: __DogenCall,
+    ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
+        ::core::result::Result::Ok(
+            match __dogen_call {
+                __DogenCall::__M0(amount) => {
+                    __DogenReturn::__M0(
+                        <__DogenI as Counter>::increment(__dogen_this, amount).await,
                     )
-                    .await;
-                ::dogen::__private::encode_value::<
-                    __DogenF,
-                    i64,
-                >("increment", &__dogen_ret)
-            }
-            "reset" => {
-                ::dogen::__private::decode_no_args::<__DogenF>("reset", __dogen_args)?;
-                let __dogen_ret = <__DogenT::Target as Counter>::reset(__dogen_this)
-                    .await;
-                ::dogen::__private::encode_result::<
-                    __DogenF,
-                    _,
-                    _,
-                >("reset", &__dogen_ret)
-            }
-            "peek" => {
-                ::dogen::__private::decode_no_args::<__DogenF>("peek", __dogen_args)?;
-                let __dogen_ret: i64 = <__DogenT::Target as Counter>::get_counter_value(
-                        __dogen_this,
+                }
+                __DogenCall::__M1() => {
+                    __DogenReturn::__M1(<__DogenI as Counter>::reset(__dogen_this).await)
+                }
+                __DogenCall::__M2() => {
+                    __DogenReturn::__M2(
+                        <__DogenI as Counter>::get_counter_value(__dogen_this).await,
                     )
-                    .await;
-                ::dogen::__private::encode_value::<__DogenF, i64>("peek", &__dogen_ret)
-            }
-            _ => {
-                ::core::result::Result::Err(
-                    ::dogen::__private::unknown_method(
-                        __dogen_method,
-                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                    ),
-                )
+                }
+            },
+        )
+    }
+    impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for CounterServer<__DogenT>
+    where
+        __DogenT: ::core::ops::Deref,
+        __DogenT::Target: Counter,
+        __DogenF: ::dogen::Format,
+    {
+        const METHODS: &'static [&'static str] = &["increment", "reset", "peek"];
+        #[allow(unreachable_code)]
+        async fn dispatch(
+            &self,
+            __dogen_method: &str,
+            __dogen_args: &__DogenF::Value,
+        ) -> ::core::result::Result<
+            ::dogen::Reply<__DogenF::Value>,
+            ::dogen::ProtocolError,
+        > {
+            let __dogen_call = match __dogen_method {
+                "increment" => {
+                    let (amount,): (i64,) = ::dogen::__private::decode_args::<
+                        __DogenF,
+                        _,
+                    >("increment", __dogen_args)?;
+                    __DogenCall::__M0(amount)
+                }
+                "reset" => {
+                    ::dogen::__private::decode_no_args::<
+                        __DogenF,
+                    >("reset", __dogen_args)?;
+                    __DogenCall::__M1()
+                }
+                "peek" => {
+                    ::dogen::__private::decode_no_args::<
+                        __DogenF,
+                    >("peek", __dogen_args)?;
+                    __DogenCall::__M2()
+                }
+                _ => {
+                    return ::core::result::Result::Err(
+                        ::dogen::__private::unknown_method(
+                            __dogen_method,
+                            <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                        ),
+                    );
+                }
+            };
+            match __dogen_run(&*self.0, __dogen_call).await? {
+                __DogenReturn::__M0(__dogen_ret) => {
+                    ::dogen::__private::encode_value::<
+                        __DogenF,
+                        i64,
+                    >("increment", &__dogen_ret)
+                }
+                __DogenReturn::__M1(__dogen_ret) => {
+                    ::dogen::__private::encode_result::<
+                        __DogenF,
+                        _,
+                        _,
+                    >("reset", &__dogen_ret)
+                }
+                __DogenReturn::__M2(__dogen_ret) => {
+                    ::dogen::__private::encode_value::<
+                        __DogenF,
+                        i64,
+                    >("peek", &__dogen_ret)
+                }
             }
         }
     }
-}
+};
 /// A typed client for [`Counter`]: each method calls the Durable Object through the transport `T`.
 #[derive(Debug, Clone)]
 pub struct CounterClient<T> {

@@ -6,34 +6,48 @@ pub trait Empty {}
 /// Serves [`Empty`] calls by wire name. Wrap anything that dereferences to an implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to `dogen::worker::serve`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EmptyServer<T>(pub T);
-impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for EmptyServer<__DogenT>
-where
-    __DogenT: ::core::ops::Deref,
-    __DogenT::Target: Empty,
-    __DogenF: ::dogen::Format,
-{
-    const METHODS: &'static [&'static str] = &[];
-    async fn dispatch(
-        &self,
-        __dogen_method: &str,
-        __dogen_args: &__DogenF::Value,
-    ) -> ::core::result::Result<
-        ::dogen::Reply<__DogenF::Value>,
-        ::dogen::ProtocolError,
-    > {
-        let __dogen_this: &__DogenT::Target = &self.0;
-        match __dogen_method {
-            _ => {
-                ::core::result::Result::Err(
-                    ::dogen::__private::unknown_method(
-                        __dogen_method,
-                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                    ),
-                )
-            }
+const _: () = {
+    #[allow(non_camel_case_types, clippy::large_enum_variant)]
+    enum __DogenCall {}
+    #[allow(non_camel_case_types, clippy::large_enum_variant)]
+    enum __DogenReturn {}
+    #[allow(unused_variables, unreachable_code)]
+    async fn __dogen_run<__DogenI: Empty + ?::core::marker::Sized>(
+        __dogen_this: &__DogenI,
+        __dogen_call: __DogenCall,
+    ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
+        ::core::result::Result::Ok(match __dogen_call {})
+    }
+    impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for EmptyServer<__DogenT>
+    where
+        __DogenT: ::core::ops::Deref,
+        __DogenT::Target: Empty,
+        __DogenF: ::dogen::Format,
+    {
+        const METHODS: &'static [&'static str] = &[];
+        #[allow(unreachable_code)]
+        async fn dispatch(
+            &self,
+            __dogen_method: &str,
+            __dogen_args: &__DogenF::Value,
+        ) -> ::core::result::Result<
+            ::dogen::Reply<__DogenF::Value>,
+            ::dogen::ProtocolError,
+        > {
+            let __dogen_call = match __dogen_method {
+                _ => {
+                    return ::core::result::Result::Err(
+                        ::dogen::__private::unknown_method(
+                            __dogen_method,
+                            <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                        ),
+                    );
+                }
+            };
+            match __dogen_run(&*self.0, __dogen_call).await? {}
         }
     }
-}
+};
 /// A typed client for [`Empty`]: each method calls the Durable Object through the transport `T`.
 #[derive(Debug, Clone)]
 pub struct EmptyClient<T> {
