@@ -4,14 +4,14 @@
 //! costs (it renders, reads three files and compares), so it can run on
 //! every commit.
 //!
-//! The crate has the scale of the `dogen ts` benchmark: 200 `#[durable]`
-//! traits of 20 methods each and 1,000 serde types in 20 module files.
+//! The crate is the `dogen ts` benchmark's (`Spec::TS` of
+//! `dogen_tests::bench_crate`): 200 `#[durable]` traits of 20 methods each
+//! and 1,000 serde types in 40 module files.
 //!
 //!     cargo bench -p dogen-tests --bench check
 //!
 //! prints the three times and the ratios at the end.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -23,71 +23,14 @@ use dogen_codegen::backend::ts::TypeScript;
 use dogen_codegen::backend::{OutputFile, render};
 use dogen_codegen::lock::{Lock, diff};
 use dogen_codegen::{drift, output};
-
-const FILES: usize = 20;
-const TRAITS: usize = 200;
-const METHODS: usize = 20;
-const TYPES: usize = 1_000;
+use dogen_tests::bench_crate::Spec;
 
 /// Writes the crate under the target dir; returns the crate dir and its
 /// root module.
 fn write_crate() -> (PathBuf, PathBuf) {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dogen-check-bench");
-    if dir.exists() {
-        fs::remove_dir_all(&dir).expect("old bench crate removed");
-    }
-    fs::create_dir_all(dir.join("src")).expect("src");
-    let mut lib = String::new();
-    for f in 0..FILES {
-        writeln!(lib, "pub mod part{f};").unwrap();
-        fs::write(dir.join(format!("src/part{f}.rs")), part(f)).expect("part written");
-    }
-    let root = dir.join("src/lib.rs");
-    fs::write(&root, lib).expect("lib written");
-    (dir, root)
-}
-
-/// One module file: its share of traits and types.
-fn part(f: usize) -> String {
-    let mut out = String::from("use serde::{Deserialize, Serialize};\nuse std::collections::HashMap;\n\n");
-    let (traits, types) = (TRAITS / FILES, TYPES / FILES);
-    for t in f * traits..(f + 1) * traits {
-        writeln!(out, "#[dogen::durable]\npub trait Object{t} {{").unwrap();
-        for m in 0..METHODS {
-            let (a, b, c) = ((t * 7 + m) % TYPES, (t * 13 + m * 3) % TYPES, (t + m * 11) % TYPES);
-            match m % 4 {
-                0 => writeln!(out, "    async fn method_{m}(&self, a: Type{a}, b: Option<Type{b}>) -> Type{c};"),
-                1 => writeln!(
-                    out,
-                    "    async fn method_{m}(&self, ids: Vec<u64>, name: &str) -> Result<Type{c}, Type{a}>;"
-                ),
-                2 => writeln!(out, "    async fn method_{m}(&self, map: HashMap<String, Type{a}>) -> Vec<Type{b}>;"),
-                _ => {
-                    writeln!(out, "    async fn method_{m}(&self, x: i32, y: f64, z: (u8, String)) -> Option<Type{c}>;")
-                }
-            }
-            .unwrap();
-        }
-        out.push_str("}\n\n");
-    }
-    for n in f * types..(f + 1) * types {
-        let (x, y) = ((n * 31 + 7) % TYPES, (n * 17 + 3) % TYPES);
-        out.push_str("#[derive(Serialize, Deserialize)]\n");
-        match n % 4 {
-            0 => writeln!(
-                out,
-                "#[serde(rename_all = \"camelCase\")]\npub struct Type{n} {{\n    pub first_field: u32,\n    pub maybe: Option<Box<Type{x}>>,\n    #[serde(default)]\n    pub many: Vec<Type{y}>,\n    pub table: HashMap<String, f64>,\n}}\n"
-            ),
-            1 => writeln!(
-                out,
-                "#[serde(tag = \"type\")]\npub enum Type{n} {{\n    Empty,\n    Point {{ x: f64, y: f64 }},\n    Named {{ name: String, other: Option<Box<Type{x}>> }},\n}}\n"
-            ),
-            2 => writeln!(out, "pub enum Type{n} {{\n    Unit,\n    Value(i64),\n    Pair(String, u8),\n}}\n"),
-            _ => writeln!(out, "pub struct Type{n}(pub Vec<Type{x}>);\n"),
-        }
-        .unwrap();
-    }
-    out
+    let files = Spec::TS.write(&dir).expect("bench crate written");
+    (dir, files[0].clone())
 }
 
 fn mean_ns(bench: &str) -> Option<f64> {

@@ -5,13 +5,15 @@
 //!
 //! The crate: 200 `#[durable]` traits of 20 methods each and 1,000 serde
 //! types (structs and enums of every tagging, with options, vectors, maps
-//! and references across modules), in 20 module files.
+//! and references across modules), in 40 module files: `Spec::TS` of
+//! `dogen_tests::bench_crate`, the generator `bash tests/bench/run` uses
+//! too. That script times the whole `dogen ts` process; this bench times
+//! the library in process.
 //!
 //!     cargo bench -p dogen-tests --bench ts
 //!
 //! prints both times and their ratio at the end.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -20,83 +22,14 @@ use std::time::Duration;
 use criterion::Criterion;
 use dogen_codegen::backend::render;
 use dogen_codegen::backend::ts::TypeScript;
-
-const FILES: usize = 20;
-const TRAITS: usize = 200;
-const METHODS: usize = 20;
-const TYPES: usize = 1_000;
+use dogen_tests::bench_crate::Spec;
 
 /// Writes the crate under the target dir and returns its root module and
 /// every file.
 fn write_crate() -> (PathBuf, Vec<PathBuf>) {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("dogen-ts-bench");
-    if root.exists() {
-        fs::remove_dir_all(&root).expect("old bench crate removed");
-    }
-    fs::create_dir_all(root.join("src")).expect("src");
-    let mut lib = String::from("//! Generated for the `dogen ts` benchmark.\n");
-    let mut files = Vec::new();
-    for f in 0..FILES {
-        writeln!(lib, "pub mod part{f};").unwrap();
-        let path = root.join(format!("src/part{f}.rs"));
-        fs::write(&path, part(f)).expect("part written");
-        files.push(path);
-    }
-    let lib_path = root.join("src/lib.rs");
-    fs::write(&lib_path, lib).expect("lib written");
-    files.insert(0, lib_path.clone());
-    (lib_path, files)
-}
-
-/// One module file: its share of traits and types.
-fn part(f: usize) -> String {
-    let mut out = String::from("use serde::{Deserialize, Serialize};\nuse std::collections::HashMap;\n\n");
-    let (traits, types) = (TRAITS / FILES, TYPES / FILES);
-    for t in f * traits..(f + 1) * traits {
-        writeln!(out, "/// Durable object number {t}.\n#[dogen::durable]\npub trait Object{t} {{").unwrap();
-        for m in 0..METHODS {
-            let (a, b, c, e) = ((t * 7 + m) % TYPES, (t * 13 + m * 3) % TYPES, (t + m * 11) % TYPES, (t + m) % TYPES);
-            writeln!(out, "    /// Method {m}.").unwrap();
-            match m % 4 {
-                0 => writeln!(out, "    async fn method_{m}(&self, a: Type{a}, b: Option<Type{b}>) -> Type{c};"),
-                1 => writeln!(
-                    out,
-                    "    async fn method_{m}(&self, ids: Vec<u64>, name: &str) -> Result<Type{c}, Type{e}>;"
-                ),
-                2 => writeln!(out, "    async fn method_{m}(&self, map: HashMap<String, Type{a}>) -> Vec<Type{b}>;"),
-                _ => {
-                    writeln!(out, "    async fn method_{m}(&self, x: i32, y: f64, z: (u8, String)) -> Option<Type{c}>;")
-                }
-            }
-            .unwrap();
-        }
-        out.push_str("}\n\n");
-    }
-    for n in f * types..(f + 1) * types {
-        let (x, y) = ((n * 31 + 7) % TYPES, (n * 17 + 3) % TYPES);
-        writeln!(out, "/// Type number {n}.\n#[derive(Serialize, Deserialize)]").unwrap();
-        match n % 5 {
-            0 => writeln!(
-                out,
-                "#[serde(rename_all = \"camelCase\")]\npub struct Type{n} {{\n    pub first_field: u32,\n    pub second_field: String,\n    pub maybe: Option<Box<Type{x}>>,\n    #[serde(default, skip_serializing_if = \"Vec::is_empty\")]\n    pub many: Vec<Type{y}>,\n    pub table: HashMap<String, f64>,\n}}\n"
-            ),
-            1 => writeln!(
-                out,
-                "#[serde(tag = \"type\")]\npub enum Type{n} {{\n    Empty,\n    Point {{ x: f64, y: f64 }},\n    Named {{ name: String, other: Option<Box<Type{x}>> }},\n}}\n"
-            ),
-            2 => writeln!(
-                out,
-                "pub enum Type{n} {{\n    Unit,\n    Value(i64),\n    Pair(String, u8),\n    Record {{ id: u64, tags: Vec<String> }},\n}}\n"
-            ),
-            3 => writeln!(out, "pub struct Type{n}(pub Vec<Type{x}>);\n"),
-            _ => writeln!(
-                out,
-                "#[serde(tag = \"t\", content = \"c\")]\npub enum Type{n} {{\n    A,\n    B(Vec<u8>),\n    C {{ deep: HashMap<String, Vec<Option<u32>>> }},\n}}\n"
-            ),
-        }
-        .unwrap();
-    }
-    out
+    let files = Spec::TS.write(&root).expect("bench crate written");
+    (files[0].clone(), files)
 }
 
 /// What every tool reading the source pays: read and parse each file.

@@ -1,5 +1,6 @@
-//! Shared fixtures for the test suite: the case-folder lister and the one
-//! golden-file helper every case folder goes through.
+//! Shared fixtures for the test suite: the case-folder lister, the one
+//! golden-file helper every case folder goes through, and the generator of
+//! the benchmarks' large crate ([`bench_crate`]).
 //!
 //! Golden files are compared with expect-test; bless new or changed ones
 //! for the whole suite with `UPDATE_EXPECT=1 cargo test -p dogen-tests`,
@@ -7,6 +8,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+pub mod bench_crate;
 
 /// Every case folder under `dir` (relative to this crate, e.g.
 /// `cases/ts`), sorted, so each golden test lists its cases the same way.
