@@ -143,7 +143,7 @@ fn a_missing_output_directory_is_all_missing_and_stays_missing() {
     let dir = scratch("no_out", COUNTER);
     let run = dogen(&["check", &path(&dir, "krate"), "--out", &path(&dir, "out")]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert_eq!(run.text.lines().filter(|l| l.starts_with("missing: ")).count(), 3, "{}", run.text);
+    assert_eq!(run.text.lines().filter(|l| l.starts_with("missing: ")).count(), 4, "{}", run.text);
     assert!(!dir.join("out").exists(), "check never creates the directory");
 }
 
@@ -176,6 +176,22 @@ fn a_corrupt_lock_exits_with_two() {
     fs::write(dir.join("krate/dogen.lock"), "{\"dogen_lock\": 7, \"interfaces\": [], \"types\": []}").expect("lock");
     let run = dogen(&["check", "--breaking", &path(&dir, "krate")]);
     assert!(run.text.contains("lock format version 7 is not supported"), "{}", run.text);
+}
+
+/// A lock that cannot be read (truncated by a kill, say) does not block
+/// `dogen lock`: it writes a good one over it and says so; then `check
+/// --breaking` runs again.
+#[test]
+fn dogen_lock_rebuilds_over_a_damaged_lock() {
+    let dir = scratch("damaged_lock", COUNTER);
+    let krate = path(&dir, "krate");
+    fs::write(dir.join("krate/dogen.lock"), "{\"dogen_lock\": 1, \"interf").expect("a truncated lock");
+    assert_eq!(dogen(&["check", "--breaking", &krate]).code, 2, "the damaged lock stops the check");
+    let run = dogen(&["lock", &krate]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.text.contains("; it replaces a lock that could not be read ("), "{}", run.text);
+    let run = dogen(&["check", "--breaking", &krate]);
+    assert_eq!(run.code, 0, "{run:?}");
 }
 
 #[test]
