@@ -1,7 +1,7 @@
 // Runs workerd on 127.0.0.1 with the built examples (see ./build) and the
 // TypeScript caller Worker, with Durable Object storage on disk.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const here = import.meta.dirname;
@@ -114,6 +114,12 @@ export async function startWorkerd({ callerPort = 18790, counterPort = 18791 } =
   return {
     base,
     counterBase: `http://127.0.0.1:${counterPort}`,
+    /** workerd's resident memory, in MiB (Linux). */
+    rssMiB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+      const kib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+      return Math.round(kib / 102.4) / 10;
+    },
     log: () => log,
     async stop() {
       child.kill("SIGTERM");

@@ -166,6 +166,11 @@ async function faultsRoute(name: string, action: string | undefined, url: URL): 
       return Response.json(shaped(await stub.add(Number(url.searchParams.get("by") ?? "1"))));
     case "footprint":
       return Response.json(await stub.footprint());
+    case "adds": {
+      let last = 0;
+      for (let i = 0; i < n; i++) last = await stub.add(1);
+      return Response.json({ n, last });
+    }
     case "panics": {
       const slowest = { ms: 0, outcome: undefined as unknown };
       const messages = new Set<string>();
