@@ -100,7 +100,7 @@ impl Spec {
     /// Writes `src/lib.rs` and the module files under `dir` (removing an
     /// older `src/`); returns every file written, `lib.rs` first.
     pub fn write(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
-        assert!(self.files > 0 && self.traits % self.files == 0 && self.types % self.files == 0);
+        assert!(self.files > 0 && self.traits.is_multiple_of(self.files) && self.types.is_multiple_of(self.files));
         let src = dir.join("src");
         if src.exists() {
             fs::remove_dir_all(&src)?;

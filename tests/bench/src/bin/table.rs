@@ -1,0 +1,197 @@
+//! Prints the results `bash tests/bench/run` collected (target/bench/results.txt)
+//! as one Markdown table: each figure, its baseline, the ratio, the goal.
+//!
+//!     table RESULTS
+
+use std::collections::HashMap;
+
+/// One `ratio` line of `pairs`.
+#[derive(Clone, Copy)]
+struct Ratio {
+    cpu: f64,
+    cpu_base: f64,
+    cpu_ratio: f64,
+    wall: f64,
+    wall_base: f64,
+    wall_ratio: f64,
+}
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: table RESULTS");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let mut ratios: HashMap<(String, String), Ratio> = HashMap::new();
+    let mut values: HashMap<(String, String), Vec<String>> = HashMap::new();
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            ["ratio", label, name, rest @ ..] if rest.len() == 6 => {
+                let n: Vec<f64> = rest.iter().map(|w| w.parse().unwrap_or(f64::NAN)).collect();
+                let ratio =
+                    Ratio { cpu: n[0], cpu_base: n[1], cpu_ratio: n[2], wall: n[3], wall_base: n[4], wall_ratio: n[5] };
+                ratios.insert((label.to_string(), name.to_string()), ratio);
+            }
+            [kind, key, rest @ ..] => {
+                values.insert((kind.to_string(), key.to_string()), rest.iter().map(|w| w.to_string()).collect());
+            }
+            _ => {}
+        }
+    }
+    let ratio = |label: &str, name: &str| ratios.get(&(label.into(), name.into())).copied();
+    let value =
+        |kind: &str, key: &str| -> Option<f64> { values.get(&(kind.into(), key.into()))?.first()?.parse().ok() };
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    let mut row = |figure: &str, baseline: &str, measured: String, goal: &str| {
+        rows.push([figure.into(), baseline.into(), measured, goal.into()]);
+    };
+
+    if let Some(r) = ratio("ts", "dogen-ts") {
+        let crate_size = match values.get(&("ts-crate".into(), "size".into())).map(Vec::as_slice) {
+            Some([files, bytes]) => format!("{files} files, {:.0} KB", bytes.parse::<f64>().unwrap_or(0.0) / 1000.0),
+            _ => "?".into(),
+        };
+        let floor = format!("bare syn::parse_file, span-locations ({crate_size}); both built with profile cli");
+        row(
+            "dogen ts, whole process, cpu",
+            &floor,
+            format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+            "<= 1.3x",
+        );
+        row(
+            "dogen ts, whole process, wall",
+            &floor,
+            format!("{:.2}x ({:.3} s vs {:.3} s)", r.wall_ratio, r.wall, r.wall_base),
+            "-",
+        );
+        if let Some(n) = ratio("ts", "parse-nospans") {
+            row(
+                "dogen ts, cpu",
+                "bare syn::parse_file without span-locations",
+                format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu / n.cpu, r.cpu, n.cpu),
+                "-",
+            );
+        }
+    }
+    if let Some(r) = ratio("ts", "dogen-ts-release-s") {
+        row(
+            "dogen ts built with the workspace's wasm-tuned release profile (opt-level s, fat LTO), cpu",
+            "bare syn::parse_file, span-locations (profile cli)",
+            format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+            "-",
+        );
+    }
+    if let Some(r) = ratio("ts", "dogen-check") {
+        row(
+            "dogen check --out, whole process, cpu",
+            "bare syn::parse_file, span-locations",
+            format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+            "<= 1.3x",
+        );
+    }
+    if let Some(r) = ratio("typeshare", "typeshare") {
+        let version = values.keys().find(|(k, _)| k == "typeshare-version").map(|(_, v)| v.replace('_', " "));
+        row(
+            &format!("{} CLI (peer), types alone, cpu", version.as_deref().unwrap_or("typeshare")),
+            "bare syn::parse_file of the same files",
+            format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+            "peer",
+        );
+    }
+    for (label, what) in [
+        ("check", "incremental cargo check after an edit"),
+        ("build", "incremental cargo build (debug) after an edit"),
+        ("wasm", "release wasm32 build (opt-level s, fat LTO)"),
+    ] {
+        let hand = ratio(label, "hand");
+        for (name, goal) in [("dogen", "<= 1.3x"), ("tarpc", "peer"), ("jsonrpsee", "peer")] {
+            let Some(r) = ratio(label, name) else { continue };
+            row(
+                &format!("{what}, cpu: {name}"),
+                "the crate without RPC (plain)",
+                format!("{:.2}x ({:.1} s vs {:.1} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+                if label == "check" { goal } else { "-" },
+            );
+            if let Some(h) = hand {
+                row(
+                    &format!("{what}, cpu: {name}"),
+                    "hand-written serde_json routes and clients (hand)",
+                    format!("{:.2}x ({:.1} s vs {:.1} s)", r.cpu / h.cpu, r.cpu, h.cpu),
+                    if label == "check" { "-" } else { goal },
+                );
+            }
+        }
+        if let Some(h) = hand {
+            row(
+                &format!("{what}, cpu: hand"),
+                "the crate without RPC (plain)",
+                format!("{:.2}x ({:.1} s vs {:.1} s)", h.cpu_ratio, h.cpu, h.cpu_base),
+                "-",
+            );
+        }
+    }
+    for name in ["dogen", "hand", "tarpc", "jsonrpsee"] {
+        if let (Some(bytes), Some(plain)) = (value("wasm-bytes", name), value("wasm-bytes", "plain")) {
+            row(
+                &format!("release wasm32 bytes of the macro crate: {name}"),
+                "plain",
+                format!("{:.2}x ({:.0} KB vs {:.0} KB)", bytes / plain, bytes / 1000.0, plain / 1000.0),
+                "-",
+            );
+        }
+    }
+    if let Some(plain) = value("size", "plain") {
+        for (way, label) in [
+            ("rpc", "served over RPC only"),
+            ("fetch", "served over fetch only"),
+            ("both", "RPC + fetch + Rust client"),
+        ] {
+            let (Some(three), Some(thirteen)) = (value("size", &format!("{way}3")), value("size", &format!("{way}13")))
+            else {
+                continue;
+            };
+            row(
+                &format!("wasm fixed cost, counter {label}"),
+                "the counter without dogen (hand-written fetch routes)",
+                format!("+{:.1} KB ({:.0} B vs {:.0} B)", (three - plain) / 1000.0, three, plain),
+                "<= 35 KB",
+            );
+            row(
+                &format!("wasm bytes per method, {label}"),
+                "(13 methods - 3 methods) / 10",
+                format!("{:.0} B", (thirteen - three) / 10.0),
+                "<= 600 B",
+            );
+        }
+    }
+    for method in ["increment", "get", "submit"] {
+        if let Some(r) = value("dispatch", method) {
+            row(
+                &format!("dispatch of `{method}`, time per call"),
+                "hand-written match (serde_json)",
+                format!("{r:.3}x"),
+                "<= 1.10x",
+            );
+        }
+    }
+    if let (Some(rpc), Some(hand)) = (value("rpc", "rpc"), value("rpc", "hand")) {
+        row(
+            "native Workers RPC, time per call (workerd)",
+            "hand-written fetch route",
+            format!("{:.2}x", hand / rpc),
+            "<= 1.00x",
+        );
+        if let Some(fetch) = value("rpc", "fetch") {
+            row(
+                "dogen fetch client, time per call (workerd)",
+                "hand-written fetch route",
+                format!("{:.2}x", hand / fetch),
+                "-",
+            );
+        }
+    }
+
+    println!("| figure | baseline = 1.00 | measured | goal |");
+    println!("| --- | --- | --- | --- |");
+    for [a, b, c, d] in rows {
+        println!("| {a} | {b} | {c} | {d} |");
+    }
+}
