@@ -1,4 +1,4 @@
-//! A short run of the fuzzer (`tests/fuzz/engine.rs`) with a fixed seed,
+//! A short run of the fuzzer (`tests/fuzz/engine/`) with a fixed seed,
 //! in every `cargo test`: 50,000 inputs over `protocol::serve`, the
 //! generated dispatch and client, and `protocol::read_reply`, none of which
 //! may panic or break an invariant. `bash tests/fuzz/run` runs it at
@@ -6,7 +6,7 @@
 
 use dogen::protocol::HttpReply;
 
-#[path = "../fuzz/engine.rs"]
+#[path = "../fuzz/engine/mod.rs"]
 mod engine;
 
 fn env(name: &str, default: u64) -> u64 {

@@ -1,4 +1,4 @@
-//! The fuzzer at length (`tests/fuzz/engine.rs` says what it does):
+//! The fuzzer at length (`tests/fuzz/engine/` says what it does):
 //!
 //! ```text
 //! bash tests/fuzz/run [INPUTS] [--seed S] [--threads T]   # release build, then this
@@ -12,7 +12,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-#[path = "../../fuzz/engine.rs"]
+#[path = "../../fuzz/engine/mod.rs"]
 mod engine;
 
 struct Options {
