@@ -243,45 +243,61 @@ fn list(names: &[&str]) -> String {
     names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
-/// Calls a method that cannot fail.
-pub async fn call_value<T, A, R>(transport: &T, method: &'static str, args: &A) -> Result<R, CallError>
+/// Calls a method that cannot fail, with its arguments as
+/// [`encode_args`] encoded them. Generic in the transport and the value
+/// only: a generated client method is a plain function returning this
+/// future, so no method has a future of its own to compile.
+pub async fn call_value<T, R>(
+    transport: &T,
+    method: &'static str,
+    args: Result<<T::Format as Format>::Value, ProtocolError>,
+) -> Result<R, CallError>
 where
     T: Transport,
-    A: Serialize + ?Sized,
     R: DeserializeOwned,
 {
-    let args = encode_args::<T::Format, A>(method, args)?;
-    match transport.call(method, args).await? {
+    match transport.call(method, args?).await? {
         Reply::Ok(value) => Ok(decode_reply::<T::Format, R>(method, &value)?),
-        Reply::Err(_) => Err(CallError::Protocol(ProtocolError::new(
-            ProtocolErrorKind::BadReply,
-            format!("`{method}` cannot fail, yet its reply is an error"),
-        ))),
+        Reply::Err(_) => Err(CallError::Protocol(cannot_fail(method))),
     }
 }
 
-/// Calls a method returning `Result<R, E>`.
-pub async fn call_result<T, A, R, E>(transport: &T, method: &'static str, args: &A) -> Result<R, CallError<E>>
+#[cold]
+fn cannot_fail(method: &str) -> ProtocolError {
+    ProtocolError::new(ProtocolErrorKind::BadReply, format!("`{method}` cannot fail, yet its reply is an error"))
+}
+
+/// Calls a method returning `Result<R, E>`, with its arguments as
+/// [`encode_args`] encoded them.
+pub async fn call_result<T, R, E>(
+    transport: &T,
+    method: &'static str,
+    args: Result<<T::Format as Format>::Value, ProtocolError>,
+) -> Result<R, CallError<E>>
 where
     T: Transport,
-    A: Serialize + ?Sized,
     R: DeserializeOwned,
     E: DeserializeOwned,
 {
-    let args = encode_args::<T::Format, A>(method, args)?;
-    match transport.call(method, args).await.map_err(CallError::widen)? {
+    match transport.call(method, args?).await.map_err(CallError::widen)? {
         Reply::Ok(value) => Ok(decode_reply::<T::Format, R>(method, &value)?),
         Reply::Err(error) => Err(CallError::App(decode_reply::<T::Format, E>(method, &error)?)),
     }
 }
 
-fn encode_args<F: Format, A: Serialize + ?Sized>(method: &str, args: &A) -> Result<F::Value, ProtocolError> {
-    F::encode(args).map_err(|e| {
-        ProtocolError::new(
-            ProtocolErrorKind::BadArguments,
-            format!("cannot encode the arguments of `{method}`: {}", quote(&e)),
-        )
-    })
+/// Encodes the argument tuple of a client call, when the method is called;
+/// an error is what the call's future returns.
+#[inline]
+pub fn encode_args<F: Format, A: Serialize + ?Sized>(method: &str, args: &A) -> Result<F::Value, ProtocolError> {
+    F::encode(args).map_err(|e| cannot_encode_args(method, e))
+}
+
+#[cold]
+fn cannot_encode_args(method: &str, e: String) -> ProtocolError {
+    ProtocolError::new(
+        ProtocolErrorKind::BadArguments,
+        format!("cannot encode the arguments of `{method}`: {}", quote(&e)),
+    )
 }
 
 fn decode_reply<F: Format, R: DeserializeOwned>(method: &str, value: &F::Value) -> Result<R, ProtocolError> {

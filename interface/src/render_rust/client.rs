@@ -94,25 +94,34 @@ fn client_method(method: &Method) -> TokenStream {
     let err = app_error_type(method);
     // Spans only: a failed serde bound is reported at the user's type (see
     // `blame`), never at the attribute. The inferred argument tuple carries
-    // the arguments' span; the call and its `.await`, which repeat every
-    // bound of the helper, carry the whole call's.
+    // the arguments' span; the call, which repeats every bound of the
+    // helper, carries the whole call's.
     let infer = quote_spanned!(blame_args(method)=> _);
     let (ret, call) = match &method.output {
-        Output::Unit => (quote!(()), quote!(call_value::<__DogenT, #infer, ()>)),
+        Output::Unit => (quote!(()), quote!(call_value::<__DogenT, ()>)),
         Output::Value(v) => {
             let ty = &v.ty;
-            (quote_spanned!(ty.span()=> #ty), quote!(call_value::<__DogenT, #infer, #ty>))
+            (quote_spanned!(ty.span()=> #ty), quote!(call_value::<__DogenT, #ty>))
         }
         Output::Result { ok, err } => {
             let (ok, err) = (&ok.ty, &err.ty);
-            (quote_spanned!(ok.span()=> #ok), quote!(call_result::<__DogenT, #infer, #ok, #err>))
+            (quote_spanned!(ok.span()=> #ok), quote!(call_result::<__DogenT, #ok, #err>))
         }
     };
-    let transport = quote!(&self.transport);
-    let call = quote_spanned!(blame_call(method)=> ::dogen::__private::#call(#transport, #wire, #args).await);
+    let encode = quote! {
+        ::dogen::__private::encode_args::<<__DogenT as ::dogen::Transport>::Format, #infer>(#wire, #args)
+    };
+    let call = quote_spanned!(blame_call(method)=> ::dogen::__private::#call(&self.transport, #wire, #encode));
+    // Not an `async fn`: the arguments are encoded when the method is
+    // called, and the future is the shared helper's, so no method has a
+    // future of its own for the compiler to build.
+    // The opaque return type repeats the helper's bounds too: same span.
+    let future = quote_spanned! {blame_call(method)=>
+        impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError<#err>>> + '_
+    };
     quote! {
         #docs
-        pub async fn #ident(&self, #(#params),*) -> ::core::result::Result<#ret, ::dogen::CallError<#err>> {
+        pub fn #ident(&self, #(#params),*) -> #future {
             #call
         }
     }

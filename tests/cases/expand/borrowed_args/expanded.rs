@@ -169,48 +169,72 @@ for FormatterClient<__DogenT> {
 }
 impl<__DogenT: ::dogen::Transport> FormatterClient<__DogenT> {
     /// Joins `parts` with `sep`.
-    pub async fn join(
+    pub fn join(
         &self,
         parts: &[String],
         sep: &str,
-    ) -> ::core::result::Result<
-        String,
-        ::dogen::CallError<::core::convert::Infallible>,
-    > {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            String,
+            ::dogen::CallError<::core::convert::Infallible>,
+        >,
+    > + '_ {
         ::dogen::__private::call_value::<
             __DogenT,
-            _,
             String,
-        >(&self.transport, "join", &(&parts, &sep))
-            .await
+        >(
+            &self.transport,
+            "join",
+            ::dogen::__private::encode_args::<
+                <__DogenT as ::dogen::Transport>::Format,
+                _,
+            >("join", &(&parts, &sep)),
+        )
     }
     /// Calls `describe` on the Durable Object.
-    pub async fn describe(
+    pub fn describe(
         &self,
         pin: &Pin,
         precise: bool,
-    ) -> ::core::result::Result<
-        String,
-        ::dogen::CallError<::core::convert::Infallible>,
-    > {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            String,
+            ::dogen::CallError<::core::convert::Infallible>,
+        >,
+    > + '_ {
         ::dogen::__private::call_value::<
             __DogenT,
-            _,
             String,
-        >(&self.transport, "describe", &(&pin, &precise))
-            .await
+        >(
+            &self.transport,
+            "describe",
+            ::dogen::__private::encode_args::<
+                <__DogenT as ::dogen::Transport>::Format,
+                _,
+            >("describe", &(&pin, &precise)),
+        )
     }
     /// Calls `total` on the Durable Object.
-    pub async fn total(
+    pub fn total(
         &self,
         values: &[u32],
-    ) -> ::core::result::Result<u64, ::dogen::CallError<::core::convert::Infallible>> {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            u64,
+            ::dogen::CallError<::core::convert::Infallible>,
+        >,
+    > + '_ {
         ::dogen::__private::call_value::<
             __DogenT,
-            _,
             u64,
-        >(&self.transport, "total", &(&values,))
-            .await
+        >(
+            &self.transport,
+            "total",
+            ::dogen::__private::encode_args::<
+                <__DogenT as ::dogen::Transport>::Format,
+                _,
+            >("total", &(&values,)),
+        )
     }
 }
 struct Plain;

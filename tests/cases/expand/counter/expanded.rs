@@ -164,39 +164,66 @@ for CounterClient<__DogenT> {
 }
 impl<__DogenT: ::dogen::Transport> CounterClient<__DogenT> {
     /// Adds `amount` and returns the new value.
-    pub async fn increment(
+    pub fn increment(
         &self,
         amount: i64,
-    ) -> ::core::result::Result<i64, ::dogen::CallError<::core::convert::Infallible>> {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            i64,
+            ::dogen::CallError<::core::convert::Infallible>,
+        >,
+    > + '_ {
         ::dogen::__private::call_value::<
             __DogenT,
-            _,
             i64,
-        >(&self.transport, "increment", &(&amount,))
-            .await
+        >(
+            &self.transport,
+            "increment",
+            ::dogen::__private::encode_args::<
+                <__DogenT as ::dogen::Transport>::Format,
+                _,
+            >("increment", &(&amount,)),
+        )
     }
     /// Calls `reset` on the Durable Object.
-    pub async fn reset(
+    pub fn reset(
         &self,
-    ) -> ::core::result::Result<(), ::dogen::CallError<CounterError>> {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), ::dogen::CallError<CounterError>>,
+    > + '_ {
         ::dogen::__private::call_result::<
             __DogenT,
-            _,
             (),
             CounterError,
-        >(&self.transport, "reset", &::dogen::__private::NoArgs)
-            .await
+        >(
+            &self.transport,
+            "reset",
+            ::dogen::__private::encode_args::<
+                <__DogenT as ::dogen::Transport>::Format,
+                _,
+            >("reset", &::dogen::__private::NoArgs),
+        )
     }
     /// Calls `peek` on the Durable Object.
-    pub async fn get_counter_value(
+    pub fn get_counter_value(
         &self,
-    ) -> ::core::result::Result<i64, ::dogen::CallError<::core::convert::Infallible>> {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            i64,
+            ::dogen::CallError<::core::convert::Infallible>,
+        >,
+    > + '_ {
         ::dogen::__private::call_value::<
             __DogenT,
-            _,
             i64,
-        >(&self.transport, "peek", &::dogen::__private::NoArgs)
-            .await
+        >(
+            &self.transport,
+            "peek",
+            ::dogen::__private::encode_args::<
+                <__DogenT as ::dogen::Transport>::Format,
+                _,
+            >("peek", &::dogen::__private::NoArgs),
+        )
     }
 }
 #[derive(Default)]
