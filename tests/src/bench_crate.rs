@@ -124,9 +124,9 @@ impl Spec {
             Flavor::Plain => {}
             Flavor::Dogen => writeln!(deps, "dogen = {{ path = {:?} }}", dogen_path.display().to_string()).unwrap(),
             Flavor::Hand => deps.push_str("serde_json = \"1\"\n"),
-            Flavor::Tarpc => deps.push_str("tarpc = \"0.37\"\n"),
+            Flavor::Tarpc => deps.push_str("tarpc = { version = \"0.38\", features = [\"serde1\"] }\nserde_json = \"1\"\n"),
             Flavor::Jsonrpsee => deps.push_str(
-                "jsonrpsee = { version = \"0.26\", features = [\"server-core\", \"client-core\", \"macros\"] }\n",
+                "jsonrpsee = { version = \"0.26\", features = [\"server-core\", \"client-core\", \"macros\"] }\nserde_json = \"1\"\n",
             ),
         }
         if self.typeshare {
@@ -144,6 +144,9 @@ impl Spec {
         if self.buildable {
             out.push_str("#![allow(async_fn_in_trait, dead_code, unused_variables, clippy::all)]\n\n");
             out.push_str(BUILDABLE_LIB);
+            if self.flavor == Flavor::Jsonrpsee {
+                out.push_str(JSONRPSEE_CLIENT);
+            }
         }
         out.push('\n');
         for f in 0..self.files {
@@ -192,9 +195,9 @@ impl Spec {
                 ],
                 Flavor::Tarpc => &[
                     (
-                        "/// Serves a request through the generated server.\n#[unsafe(no_mangle)]\npub extern \"C\" fn serve(object: u32) -> u32",
-                        "match object as usize / ",
-                        "part{f}::serve(object as usize),",
+                        "/// Serves a JSON request through the generated server.\n#[unsafe(no_mangle)]\npub unsafe extern \"C\" fn serve(object: u32, request: *const u8, len: usize) -> u32",
+                        "let request = unsafe { std::slice::from_raw_parts(request, len) };\n    match object as usize / ",
+                        "part{f}::serve(object as usize, request),",
                     ),
                     (
                         "/// Calls method `method` of object `object` through the generated client.\n#[unsafe(no_mangle)]\npub extern \"C\" fn client(object: u32, method: u32) -> u32",
@@ -317,6 +320,9 @@ impl Spec {
                 Flavor::Jsonrpsee => (format!("Object{t}Server"), "&self", true),
             };
             writeln!(out, "/// Object {t}'s logic.\n#[derive(Clone, Copy)]\npub struct Impl{t};\n").unwrap();
+            if self.flavor == Flavor::Jsonrpsee {
+                out.push_str("#[jsonrpsee::core::async_trait]\n");
+            }
             writeln!(out, "impl {server_trait} for Impl{t} {{").unwrap();
             for m in 0..self.methods {
                 let (params, ret) = self.signature(t, m);
@@ -427,11 +433,11 @@ impl Spec {
                 out.push_str("        _ => 0,\n    }\n}\n\n");
             }
             Flavor::Tarpc => {
-                out.push_str("/// Serves a request through the generated server.\npub fn serve(object: usize) -> u32 {\n    use tarpc::server::Serve;\n    match object {\n");
+                out.push_str("/// Serves a JSON request through the generated server, its response as JSON.\npub fn serve(object: usize, request: &[u8]) -> u32 {\n    use tarpc::server::Serve;\n    match object {\n");
                 for t in first..last {
                     writeln!(
                         out,
-                        "        {t} => poll_now(Impl{t}.serve().serve(tarpc::context::current(), produce())).map_or(0, |r| r.is_ok() as u32),"
+                        "        {t} => match serde_json::from_slice::<Object{t}Request>(request) {{\n            Ok(request) => poll_now(Impl{t}.serve().serve(tarpc::context::current(), request)).map_or(0, |r| r.map_or(0, |r| serde_json::to_vec(&r).map_or(0, |v| v.len() as u32))),\n            Err(_) => 0,\n        }},"
                     )
                     .unwrap();
                 }
@@ -453,11 +459,15 @@ impl Spec {
                 out.push_str("        _ => 0,\n    }\n}\n\n");
             }
             Flavor::Jsonrpsee => {
-                out.push_str("/// Serves a request through the generated server.\npub fn serve(object: usize, request: &str) -> u32 {\n    let module = match object {\n");
+                out.push_str("/// Serves a request through the generated server.\npub fn serve(object: usize, request: &str) -> u32 {\n    match object {\n");
                 for t in first..last {
-                    writeln!(out, "        {t} => Impl{t}.into_rpc(),").unwrap();
+                    writeln!(
+                        out,
+                        "        {t} => poll_now(Impl{t}.into_rpc().raw_json_request(request, 1)).map_or(0, |r| r.map_or(0, |(r, _)| r.get().len() as u32)),"
+                    )
+                    .unwrap();
                 }
-                out.push_str("        _ => return 0,\n    };\n    poll_now(module.raw_json_request(request, 1)).map_or(0, |r| r.map_or(0, |(r, _)| r.len() as u32))\n}\n\n");
+                out.push_str("        _ => 0,\n    }\n}\n\n");
                 out.push_str("/// Calls a method through the generated client.\npub fn client(object: usize, method: usize) -> u32 {\n    let client = crate::Client;\n    match object {\n");
                 for t in first..last {
                     writeln!(out, "        {t} => match method {{").unwrap();
@@ -543,6 +553,43 @@ pub fn poll_now<F: Future>(future: F) -> Option<F::Output> {
     match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(output) => Some(output),
         Poll::Pending => None,
+    }
+}
+"#;
+
+/// The client the jsonrpsee crate calls through: its transport is a black
+/// box, but it encodes the parameters and decodes the response, as any
+/// jsonrpsee client does.
+const JSONRPSEE_CLIENT: &str = r#"
+/// A jsonrpsee client over an opaque transport.
+pub struct Client;
+
+impl jsonrpsee::core::client::ClientT for Client {
+    async fn notification<Params>(&self, _method: &str, params: Params) -> Result<(), jsonrpsee::core::client::Error>
+    where
+        Params: jsonrpsee::core::traits::ToRpcParams + Send,
+    {
+        keep(&params.to_rpc_params().map_err(jsonrpsee::core::client::Error::ParseError)?);
+        Ok(())
+    }
+
+    async fn request<R, Params>(&self, _method: &str, params: Params) -> Result<R, jsonrpsee::core::client::Error>
+    where
+        R: serde::de::DeserializeOwned,
+        Params: jsonrpsee::core::traits::ToRpcParams + Send,
+    {
+        keep(&params.to_rpc_params().map_err(jsonrpsee::core::client::Error::ParseError)?);
+        serde_json::from_str(produce::<&str>()).map_err(jsonrpsee::core::client::Error::ParseError)
+    }
+
+    async fn batch_request<'a, R>(
+        &self,
+        _batch: jsonrpsee::core::params::BatchRequestBuilder<'a>,
+    ) -> Result<jsonrpsee::core::client::BatchResponse<'a, R>, jsonrpsee::core::client::Error>
+    where
+        R: serde::de::DeserializeOwned + std::fmt::Debug + 'a,
+    {
+        Ok(produce())
     }
 }
 "#;

@@ -102,7 +102,7 @@ fn main() {
         ("wasm", "release wasm32 build (opt-level s, fat LTO)"),
     ] {
         let hand = ratio(label, "hand");
-        for (name, goal) in [("dogen", "<= 1.3x"), ("tarpc", "peer"), ("jsonrpsee", "peer")] {
+        for (name, goal) in [("dogen", "<= 1.3x"), ("before", "-"), ("tarpc", "peer"), ("jsonrpsee", "peer")] {
             let Some(r) = ratio(label, name) else { continue };
             row(
                 &format!("{what}, cpu: {name}"),
@@ -128,7 +128,7 @@ fn main() {
             );
         }
     }
-    for name in ["dogen", "hand", "tarpc", "jsonrpsee"] {
+    for name in ["dogen", "before", "hand", "tarpc", "jsonrpsee"] {
         if let (Some(bytes), Some(plain)) = (value("wasm-bytes", name), value("wasm-bytes", "plain")) {
             row(
                 &format!("release wasm32 bytes of the macro crate: {name}"),
