@@ -169,6 +169,7 @@ for FormatterClient<__DogenT> {
 }
 impl<__DogenT: ::dogen::Transport> FormatterClient<__DogenT> {
     /// Joins `parts` with `sep`.
+    #[allow(clippy::type_complexity)]
     pub fn join(
         &self,
         parts: &[String],
@@ -192,6 +193,7 @@ impl<__DogenT: ::dogen::Transport> FormatterClient<__DogenT> {
         )
     }
     /// Calls `describe` on the Durable Object.
+    #[allow(clippy::type_complexity)]
     pub fn describe(
         &self,
         pin: &Pin,
@@ -215,6 +217,7 @@ impl<__DogenT: ::dogen::Transport> FormatterClient<__DogenT> {
         )
     }
     /// Calls `total` on the Durable Object.
+    #[allow(clippy::type_complexity)]
     pub fn total(
         &self,
         values: &[u32],

@@ -164,6 +164,7 @@ for CounterClient<__DogenT> {
 }
 impl<__DogenT: ::dogen::Transport> CounterClient<__DogenT> {
     /// Adds `amount` and returns the new value.
+    #[allow(clippy::type_complexity)]
     pub fn increment(
         &self,
         amount: i64,
@@ -186,6 +187,7 @@ impl<__DogenT: ::dogen::Transport> CounterClient<__DogenT> {
         )
     }
     /// Calls `reset` on the Durable Object.
+    #[allow(clippy::type_complexity)]
     pub fn reset(
         &self,
     ) -> impl ::core::future::Future<
@@ -205,6 +207,7 @@ impl<__DogenT: ::dogen::Transport> CounterClient<__DogenT> {
         )
     }
     /// Calls `peek` on the Durable Object.
+    #[allow(clippy::type_complexity)]
     pub fn get_counter_value(
         &self,
     ) -> impl ::core::future::Future<
