@@ -29,6 +29,7 @@ pub fn run(args: &CheckArgs) -> Result<Report, Error> {
         let loaded = load::load(&args.crate_dir, &[backend.as_ref()])?;
         let files = render(backend.as_ref(), &loaded.api)?;
         let drift = drift::compare(out, &files, backend.owns_out_dir())?;
+        crate::release((loaded, files));
         if drift.is_clean() {
             fine.push(format!("`{}` is up to date", out.display()));
         } else {

@@ -23,5 +23,7 @@ pub fn run(args: &EntryArgs) -> Result<Report, Error> {
     let classes: Vec<&str> =
         loaded.api.objects.iter().map(|o| loaded.api.interfaces[o.interface].class.as_str()).collect();
     let what = if changed.is_empty() { "is up to date" } else { "written" };
-    Ok(Report(format!("`{}` {what}: {}", args.out.join(ENTRY_FILE).display(), classes.join(", "))))
+    let report = Report(format!("`{}` {what}: {}", args.out.join(ENTRY_FILE).display(), classes.join(", ")));
+    crate::release((loaded, files));
+    Ok(report)
 }

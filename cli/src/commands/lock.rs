@@ -44,5 +44,7 @@ pub fn run(args: &LockArgs) -> Result<Report, Error> {
 /// error of the crate reported, like `dogen ts` does.
 pub fn current(crate_dir: &Path) -> Result<Lock, Error> {
     let loaded = load::load(crate_dir, &[])?;
-    Ok(build::from_api(&loaded.api, &loaded.krate, crate_dir))
+    let lock = build::from_api(&loaded.api, &loaded.krate, crate_dir);
+    crate::release(loaded);
+    Ok(lock)
 }

@@ -13,10 +13,12 @@ pub fn run(args: &TsArgs) -> Result<Report, Error> {
     let loaded = load::load(&args.crate_dir, &[&TypeScript])?;
     let files = render(&TypeScript, &loaded.api)?;
     let written = output::write_dir(&args.out, &files)?;
-    Ok(Report(format!(
+    let report = Report(format!(
         "{}: {} trait(s), {} type(s)",
         describe(&written, &args.out),
         loaded.api.interfaces.len(),
         loaded.api.types.len()
-    )))
+    ));
+    crate::release((loaded, files));
+    Ok(report)
 }

@@ -110,14 +110,11 @@ impl Backend for TypeScript {
         .map_err(fail(ENV))?;
         let mut client_names = names;
         client_names.push(types::DURABLE_RESULT.to_owned());
-        let clients: Vec<String> = api.interfaces.iter().map(|i| client(api, i)).collect();
-        let client = ClientTs {
-            import: doc::print(&import_type(&client_names)),
-            over_fetch: types::has_bytes(api),
-            clients: &clients,
-        }
-        .render()
-        .map_err(fail(CLIENT))?;
+        let over_fetch = types::has_bytes(api);
+        let clients: Vec<String> = api.interfaces.iter().map(|i| client(i, over_fetch)).collect();
+        let client = ClientTs { import: doc::print(&import_type(&client_names)), over_fetch, clients: &clients }
+            .render()
+            .map_err(fail(CLIENT))?;
         let runtime = RuntimeTs.render().map_err(fail(RUNTIME))?;
         // Every file ends with one newline, as Prettier leaves it.
         let file = |name, contents: String| OutputFile { name, contents: format!("{}\n", contents.trim_end()) };
@@ -203,8 +200,9 @@ fn import_type(names: &[String]) -> Doc<'_> {
 }
 
 /// For one interface: the client's type, its reply table and the function
-/// that makes it.
-fn client(api: &Api, iface: &Interface) -> String {
+/// that makes it. `over_fetch`: whether the API carries bytes
+/// ([`types::has_bytes`]), which are arrays of numbers over fetch.
+fn client(iface: &Interface, over_fetch: bool) -> String {
     let name = iface.ident.unraw().to_string();
     let client = format!("{name}Client");
     let factory = client.to_lower_camel_case();
@@ -217,7 +215,7 @@ fn client(api: &Api, iface: &Interface) -> String {
         ],
     );
     // Over fetch, bytes are JSON arrays of numbers, not `Uint8Array`s.
-    let (ty, docs) = if types::has_bytes(api) {
+    let (ty, docs) = if over_fetch {
         let docs = vec![
             format!("`{name}`'s methods, called through the object's `fetch` in dogen's"),
             "wire format, where bytes are arrays of numbers.".to_owned(),

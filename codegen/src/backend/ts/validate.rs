@@ -9,7 +9,7 @@ use dogen_interface::ctxt::Ctxt;
 use heck::ToLowerCamelCase;
 use syn::ext::IdentExt as _;
 
-use crate::model::Api;
+use crate::model::{Api, Interface};
 
 /// Runs every rule of the TypeScript backend.
 pub fn validate(cx: &Ctxt, api: &Api) {
@@ -29,7 +29,7 @@ fn escaped_type_names_are_unique(cx: &Ctxt, api: &Api) {
         let name = def.ident.unraw().to_string();
         let escaped = super::types::type_name(&name);
         if escaped != name
-            && let Some(other) = api.types.iter().find(|d| d.ident.unraw() == escaped.as_ref())
+            && let Some(other) = api.type_def(&escaped)
         {
             cx.error_spanned_by(
                 &other.ident,
@@ -88,9 +88,10 @@ fn trait_names_are_free(cx: &Ctxt, api: &Api) {
 
 /// The fetch client of trait `X` is `XClient`: no trait has that name.
 fn client_names_are_free(cx: &Ctxt, api: &Api) {
+    let by_name: BTreeMap<String, &Interface> = api.interfaces.iter().map(|i| (i.ident.to_string(), i)).rev().collect();
     for iface in &api.interfaces {
         let client = format!("{}Client", iface.ident);
-        if let Some(other) = api.interfaces.iter().find(|i| i.ident == client) {
+        if let Some(other) = by_name.get(&client) {
             cx.error_spanned_by(
                 &other.ident,
                 format!("trait `{client}` has the name of the fetch client of trait `{}`; rename one", iface.ident),
@@ -135,8 +136,10 @@ fn type_names_are_free(cx: &Ctxt, api: &Api) {
 
 /// A type and a trait never share a name: both are declared in `index.ts`.
 fn type_names_are_not_trait_names(cx: &Ctxt, api: &Api) {
+    let traits: BTreeMap<String, &Interface> =
+        api.interfaces.iter().map(|i| (i.ident.unraw().to_string(), i)).rev().collect();
     for def in &api.types {
-        if let Some(iface) = api.interfaces.iter().find(|i| i.ident.unraw() == def.ident.unraw()) {
+        if let Some(iface) = traits.get(&def.ident.unraw().to_string()) {
             cx.error_spanned_by(
                 &def.ident,
                 format!(
