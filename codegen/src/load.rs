@@ -52,10 +52,10 @@ pub fn load(dir: &Path, backends: &[&dyn Backend]) -> Result<Loaded, Error> {
 /// for single-file crates and tests.
 pub fn load_root(root: &Path, backends: &[&dyn Backend]) -> Result<(Crate, Api), Error> {
     let (config, config_errors) = Config::for_root(root);
-    let krate = Crate::scan(root, &config.build).map_err(Error::read(root))?;
+    let mut krate = Crate::scan(root, &config.build).map_err(Error::read(root))?;
     let cx = Ctxt::new();
     let mut config_errors = config_errors;
-    let mut api = resolve::api(&cx, &krate, &config, &mut config_errors);
+    let mut api = resolve::api(&cx, &mut krate, &config, &mut config_errors);
     api.objects = pair(&cx, &api.interfaces, objects(&cx, &krate));
     validate::validate(&cx, &api);
     for backend in backends {

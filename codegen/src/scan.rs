@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
-use dogen_interface::attr;
+use dogen_interface::attr::{self, TraitAttrs};
+use dogen_interface::ctxt::Ctxt;
+use dogen_interface::model::Interface;
 
 use crate::cfg::{Build, Truth};
 use crate::diagnostic::{Diagnostic, at};
@@ -28,8 +30,12 @@ use crate::diagnostic::{Diagnostic, at};
 pub struct Crate {
     /// Every file read, in the order it was read; the root file first.
     pub files: Vec<SourceFile>,
-    /// Every trait carrying the `#[durable]` attribute, in source order.
-    pub traits: Vec<Found<syn::ItemTrait>>,
+    /// Every trait carrying the `#[durable]` attribute, in source order,
+    /// read into the interface model as its file is read (the proc-macro's
+    /// own code, checks included; names in types are resolved later, by
+    /// [`crate::wire::resolve::api`], which moves them into the API).
+    /// The traits' syntax is not kept: it is the bulk of a crate's.
+    pub traits: Vec<Found<Interface>>,
     /// Every struct, enum and type alias, in source order.
     pub types: Vec<Found<TypeItem>>,
     /// Every module path declared with `mod`, e.g. `["api", "v1"]`.
@@ -150,17 +156,35 @@ impl Crate {
         let key = first_token_span(&file).map(|span| span.file());
         let index = self.files.len();
         self.files.push(SourceFile { path, key });
-        self.items(file.items, ctx, index, seen, build);
+        // Problems in the file's traits, reported once the file is read.
+        let cx = Ctxt::new();
+        self.items(&cx, file.items, ctx, index, seen, build);
+        let errors = cx.into_errors();
+        if !errors.is_empty() {
+            let diagnostics = self.diagnostics(errors);
+            self.errors.extend(diagnostics);
+        }
     }
 
-    fn items(&mut self, items: Vec<syn::Item>, ctx: &ModCtx, file: usize, seen: &mut BTreeSet<PathBuf>, build: &Build) {
+    fn items(
+        &mut self,
+        cx: &Ctxt,
+        items: Vec<syn::Item>,
+        ctx: &ModCtx,
+        file: usize,
+        seen: &mut BTreeSet<PathBuf>,
+        build: &Build,
+    ) {
         // Items the wasm32 build does not have are not part of the interface.
         let absent = |attrs: &[syn::Attribute]| build.item(attrs) == Truth::No;
         for item in items {
             match item {
-                syn::Item::Mod(m) if !absent(&m.attrs) => self.module(m, ctx, file, seen, build),
+                syn::Item::Mod(m) if !absent(&m.attrs) => self.module(cx, m, ctx, file, seen, build),
                 syn::Item::Trait(t) if t.attrs.iter().any(attr::is_trait_attr) && !absent(&t.attrs) => {
-                    self.traits.push(Found { item: t, module: ctx.module.clone(), file })
+                    let attrs = t.attrs.iter().find(|a| attr::is_trait_attr(a)).map(|a| TraitAttrs::from_attr(cx, a));
+                    let iface = Interface::from_syn_owned(cx, attrs.unwrap_or_default(), t);
+                    dogen_interface::validate::validate(cx, &iface);
+                    self.traits.push(Found { item: iface, module: ctx.module.clone(), file })
                 }
                 syn::Item::Struct(s) if !absent(&s.attrs) => self.push_type(TypeItem::Struct(s), ctx, file),
                 syn::Item::Enum(e) if !absent(&e.attrs) => self.push_type(TypeItem::Enum(e), ctx, file),
@@ -188,7 +212,15 @@ impl Crate {
         self.types.push(Found { item, module: ctx.module.clone(), file });
     }
 
-    fn module(&mut self, m: syn::ItemMod, ctx: &ModCtx, file: usize, seen: &mut BTreeSet<PathBuf>, build: &Build) {
+    fn module(
+        &mut self,
+        cx: &Ctxt,
+        m: syn::ItemMod,
+        ctx: &ModCtx,
+        file: usize,
+        seen: &mut BTreeSet<PathBuf>,
+        build: &Build,
+    ) {
         let name = m.ident.unraw().to_string();
         let mut module = ctx.module.clone();
         module.push(name.clone());
@@ -201,7 +233,7 @@ impl Crate {
                 None => ctx.child_dir.join(&name),
             };
             let child = ModCtx { module, file_dir: ctx.file_dir.clone(), child_dir, inline: true };
-            self.items(items, &child, file, seen, build);
+            self.items(cx, items, &child, file, seen, build);
             return;
         }
         let base = if ctx.inline { &ctx.child_dir } else { &ctx.file_dir };

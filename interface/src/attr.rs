@@ -145,8 +145,13 @@ pub fn docs(attrs: &[syn::Attribute]) -> Vec<String> {
                 value: syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }),
                 ..
             }) => {
-                let text = s.value();
-                Some(text.strip_prefix(' ').unwrap_or(&text).trim_end().to_owned())
+                // Trimmed in place: one allocation per line.
+                let mut text = s.value();
+                text.truncate(text.trim_end().len());
+                if text.starts_with(' ') {
+                    text.remove(0);
+                }
+                Some(text)
             }
             _ => None,
         })

@@ -9,24 +9,14 @@ use syn::spanned::Spanned;
 use crate::attr::{self, MethodAttrs, TraitAttrs};
 use crate::ctxt::Ctxt;
 use crate::model::{Arg, Interface, Method, Output, Shape, TypeRef};
-use crate::shape::{ResultAlias, find_self, shape_of, split_result};
+use crate::shape::{ResultAlias, find_self, is_result, shape_of};
 
 impl Interface {
     /// Builds the model of `item`, recording every problem in `cx`. Methods
     /// with errors are left out, so the model is always usable for further
     /// checks.
     pub fn from_syn(cx: &Ctxt, attrs: TraitAttrs, item: &syn::ItemTrait) -> Interface {
-        check_trait_shape(cx, item);
-        // `r#match` is called `match` everywhere but in Rust source.
-        let name = item.ident.unraw().to_string();
-        let (binding, binding_span) = match attrs.binding {
-            Some(b) => (b.value, b.span),
-            None => (name.to_shouty_snake_case(), item.ident.span()),
-        };
-        let (class, class_span) = match attrs.class {
-            Some(c) => (c.value, c.span),
-            None => (name.clone(), item.ident.span()),
-        };
+        let head = Head::new(cx, attrs, item);
         let methods = item
             .items
             .iter()
@@ -38,15 +28,72 @@ impl Interface {
                 }
             })
             .collect();
-        Interface {
-            ident: item.ident.clone(),
-            vis: item.vis.clone(),
+        head.finish(item.ident.clone(), item.vis.clone(), methods)
+    }
+
+    /// [`Interface::from_syn`] of a trait nothing else needs: its types
+    /// move into the model instead of being copied (what the command line
+    /// does; the proc-macro keeps its trait to emit it).
+    pub fn from_syn_owned(cx: &Ctxt, attrs: TraitAttrs, item: syn::ItemTrait) -> Interface {
+        let head = Head::new(cx, attrs, &item);
+        let methods = item
+            .items
+            .into_iter()
+            .filter_map(|trait_item| match trait_item {
+                syn::TraitItem::Fn(f) => Method::from_syn_owned(cx, f),
+                other => {
+                    not_a_method(cx, &other);
+                    None
+                }
+            })
+            .collect();
+        head.finish(item.ident, item.vis, methods)
+    }
+}
+
+/// What an interface takes from its trait besides the methods.
+struct Head {
+    binding: String,
+    binding_span: proc_macro2::Span,
+    class: String,
+    class_span: proc_macro2::Span,
+    sqlite: bool,
+    docs: Vec<String>,
+}
+
+impl Head {
+    fn new(cx: &Ctxt, attrs: TraitAttrs, item: &syn::ItemTrait) -> Head {
+        check_trait_shape(cx, item);
+        // `r#match` is called `match` everywhere but in Rust source.
+        let name = item.ident.unraw().to_string();
+        let (binding, binding_span) = match attrs.binding {
+            Some(b) => (b.value, b.span),
+            None => (name.to_shouty_snake_case(), item.ident.span()),
+        };
+        let (class, class_span) = match attrs.class {
+            Some(c) => (c.value, c.span),
+            None => (name, item.ident.span()),
+        };
+        Head {
             binding,
-            class,
             binding_span,
+            class,
             class_span,
             sqlite: attrs.sqlite.is_none_or(|s| s.value),
             docs: attr::docs(&item.attrs),
+        }
+    }
+
+    fn finish(self, ident: syn::Ident, vis: syn::Visibility, methods: Vec<Method>) -> Interface {
+        Interface {
+            ident,
+            vis,
+            binding: self.binding,
+            class: self.class,
+            binding_span: self.binding_span,
+            class_span: self.class_span,
+            sqlite: self.sqlite,
+            docs: self.docs,
             methods,
         }
     }
@@ -90,6 +137,37 @@ fn check_trait_shape(cx: &Ctxt, item: &syn::ItemTrait) {
 impl Method {
     /// Builds one method, or records why it cannot be one.
     pub fn from_syn(cx: &Ctxt, f: &syn::TraitItemFn) -> Option<Method> {
+        Method::build(cx, f, f.sig.output.clone(), |_, pat_type| (*pat_type.ty).clone())
+    }
+
+    /// [`Method::from_syn`] of a method nothing else needs: its argument
+    /// and result types move into the model.
+    pub fn from_syn_owned(cx: &Ctxt, mut f: syn::TraitItemFn) -> Option<Method> {
+        let output = std::mem::replace(&mut f.sig.output, syn::ReturnType::Default);
+        // Each argument's type, by position, with an empty type left in its place.
+        let mut types: Vec<Option<syn::Type>> = f
+            .sig
+            .inputs
+            .iter_mut()
+            .map(|input| match input {
+                syn::FnArg::Typed(pat_type) => {
+                    Some(std::mem::replace(&mut *pat_type.ty, syn::Type::Verbatim(proc_macro2::TokenStream::new())))
+                }
+                syn::FnArg::Receiver(_) => None,
+            })
+            .collect();
+        Method::build(cx, &f, output, |index, _| types[index].take().expect("each argument's type is taken once"))
+    }
+
+    /// [`Method::from_syn`], with the result type `output` and the type of
+    /// the argument at each position given apart: copies of `f`'s, or
+    /// `f`'s own, taken out of it.
+    fn build(
+        cx: &Ctxt,
+        f: &syn::TraitItemFn,
+        output: syn::ReturnType,
+        mut arg_type: impl FnMut(usize, &syn::PatType) -> syn::Type,
+    ) -> Option<Method> {
         let sig = &f.sig;
         let mut ok = true;
         let mut fail = |tokens: &dyn ToTokens, message: String| {
@@ -150,7 +228,7 @@ impl Method {
             _ => fail(&sig.ident, format!("method `{name}` must take `&self` as its first argument")),
         }
         let mut args = Vec::new();
-        for input in sig.inputs.iter().skip(1) {
+        for (index, input) in sig.inputs.iter().enumerate().skip(1) {
             match input {
                 syn::FnArg::Receiver(r) => fail(r, "`self` can only be the first argument".into()),
                 syn::FnArg::Typed(pat_type) if pat_type.attrs.iter().any(is_cfg) => {
@@ -163,13 +241,13 @@ impl Method {
                         ),
                     );
                 }
-                syn::FnArg::Typed(pat_type) => match Arg::from_syn(pat_type) {
+                syn::FnArg::Typed(pat_type) => match Arg::from_syn(pat_type, arg_type(index, pat_type)) {
                     Ok(arg) => args.push(arg),
                     Err((tokens, message)) => fail(&tokens, message),
                 },
             }
         }
-        let (output, fallible) = match Output::from_syn(&name, &sig.output) {
+        let (output, fallible) = match Output::from_syn(&name, output) {
             Ok(output) => output,
             Err((tokens, message)) => {
                 fail(&tokens, message);
@@ -196,8 +274,8 @@ impl Method {
 type Problem = (proc_macro2::TokenStream, String);
 
 impl Arg {
-    /// One `name: Type` argument.
-    fn from_syn(pat_type: &syn::PatType) -> Result<Arg, Problem> {
+    /// One `name: Type` argument, whose type is `ty` (`pat_type`'s own).
+    fn from_syn(pat_type: &syn::PatType, ty: syn::Type) -> Result<Arg, Problem> {
         let ident = match &*pat_type.pat {
             syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p.ident.clone(),
             other => {
@@ -207,7 +285,6 @@ impl Arg {
                 ));
             }
         };
-        let ty = (*pat_type.ty).clone();
         // The shape first: it bounds how deep the other walks go.
         let shape = shape_of(&ty).map_err(|m| (blame(&ty, &m), format!("argument `{ident}`: {m}")))?;
         if let Some(this) = find_self(&ty) {
@@ -281,13 +358,16 @@ fn owned_type(elem: &syn::Type) -> syn::Type {
 impl Output {
     /// What a method returns as its callers see it, and whether it is
     /// written `dogen::Fallible<..>` of that.
-    fn from_syn(name: &str, output: &syn::ReturnType) -> Result<(Output, bool), Problem> {
+    fn from_syn(name: &str, output: syn::ReturnType) -> Result<(Output, bool), Problem> {
         let ty = match output {
             syn::ReturnType::Default => return Ok((Output::Unit, false)),
-            syn::ReturnType::Type(_, ty) => &**ty,
+            syn::ReturnType::Type(_, ty) => *ty,
         };
-        match split_fallible(ty) {
-            Ok(Some(inner)) => Ok((Output::from_type(name, inner)?, true)),
+        match split_fallible(&ty) {
+            Ok(Some(_)) => {
+                let [inner] = <[syn::Type; 1]>::try_from(into_type_arguments(ty)).expect("`Fallible<T>` has one");
+                Ok((Output::from_type(name, inner)?, true))
+            }
             Ok(None) => Ok((Output::from_type(name, ty)?, false)),
             Err(tokens) => {
                 Err((tokens, format!("`Fallible` takes one type argument: `dogen::Fallible<T>` (method `{name}`)")))
@@ -296,17 +376,20 @@ impl Output {
     }
 
     /// The output of a method returning `ty` (after `Fallible` is taken off).
-    fn from_type(name: &str, ty: &syn::Type) -> Result<Output, Problem> {
-        if let syn::Type::Reference(r) = ty {
+    fn from_type(name: &str, ty: syn::Type) -> Result<Output, Problem> {
+        if let syn::Type::Reference(r) = &ty {
             return Err((
                 r.to_token_stream(),
                 format!("method `{name}` must return an owned value: a reference cannot outlive the call"),
             ));
         }
-        match split_result(ty) {
-            Ok(Some((ok, err))) => Ok(Output::Result { ok: type_ref(ok)?, err: type_ref(err)? }),
-            Ok(None) => {
-                let value = type_ref(ty.clone())?;
+        match is_result(&ty) {
+            Ok(true) => {
+                let [ok, err] = <[syn::Type; 2]>::try_from(into_type_arguments(ty)).expect("`Result<T, E>` has two");
+                Ok(Output::Result { ok: type_ref(ok)?, err: type_ref(err)? })
+            }
+            Ok(false) => {
+                let value = type_ref(ty)?;
                 Ok(if value.shape == Shape::Unit { Output::Unit } else { Output::Value(value) })
             }
             Err(ResultAlias) => Err((
@@ -314,6 +397,23 @@ impl Output {
                 "write `Result<T, E>` in full: dogen cannot see the error type of a `Result` alias".into(),
             )),
         }
+    }
+}
+
+/// The type arguments of the last segment of `ty`, a path, in order (other
+/// generic arguments left out), taken out of it.
+fn into_type_arguments(ty: syn::Type) -> Vec<syn::Type> {
+    let syn::Type::Path(p) = ty else { return Vec::new() };
+    match p.path.segments.into_iter().last().map(|s| s.arguments) {
+        Some(syn::PathArguments::AngleBracketed(a)) => a
+            .args
+            .into_iter()
+            .filter_map(|arg| match arg {
+                syn::GenericArgument::Type(t) => Some(t),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

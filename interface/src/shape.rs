@@ -189,13 +189,26 @@ pub struct ResultAlias;
 /// arguments), its `T` and `E`. `Ok(None)` for anything else; `Err` for a
 /// one-argument `Result<T>` alias.
 pub fn split_result(ty: &syn::Type) -> Result<Option<(syn::Type, syn::Type)>, ResultAlias> {
-    let syn::Type::Path(p) = ty else { return Ok(None) };
-    let Some(last) = p.path.segments.last() else { return Ok(None) };
-    if last.ident != "Result" {
+    if !is_result(ty)? {
         return Ok(None);
     }
+    let syn::Type::Path(p) = ty else { unreachable!("a `Result` is a path") };
+    let last = p.path.segments.last().expect("a `Result` has a last segment");
     match generic_types(&last.arguments).unwrap_or_default().as_slice() {
         [ok, err] => Ok(Some(((*ok).clone(), (*err).clone()))),
+        _ => unreachable!("a `Result` has two type arguments"),
+    }
+}
+
+/// Whether [`split_result`] splits `ty`, without copying its parts.
+pub fn is_result(ty: &syn::Type) -> Result<bool, ResultAlias> {
+    let syn::Type::Path(p) = ty else { return Ok(false) };
+    let Some(last) = p.path.segments.last() else { return Ok(false) };
+    if last.ident != "Result" {
+        return Ok(false);
+    }
+    match generic_types(&last.arguments).unwrap_or_default().len() {
+        2 => Ok(true),
         _ => Err(ResultAlias),
     }
 }

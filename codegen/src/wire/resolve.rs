@@ -22,19 +22,20 @@ use crate::scan::{Crate, Found, TypeItem, Use};
 use crate::wire::builtin::{self, Known};
 use crate::wire::model::Source;
 use crate::wire::parse::{Context, WAY_OUT};
-use dogen_interface::attr::{TraitAttrs, is_trait_attr};
 use dogen_interface::ctxt::Ctxt;
 use dogen_interface::shape::{Resolve, ShapeResult, shape_of, shape_with};
 
 /// Builds the API of `krate`, recording every problem in `cx` (and
-/// problems of the crate's mapping tables in `config_errors`).
-pub fn api(cx: &Ctxt, krate: &Crate, config: &Config, config_errors: &mut Vec<Diagnostic>) -> Api {
-    let mut interfaces = Vec::new();
-    let resolver = Resolver::new(cx, krate, config, config_errors);
+/// problems of the crate's mapping tables in `config_errors`). The
+/// interfaces move from `krate.traits` into the API.
+pub fn api(cx: &Ctxt, krate: &mut Crate, config: &Config, config_errors: &mut Vec<Diagnostic>) -> Api {
+    let traits = std::mem::take(&mut krate.traits);
+    let krate = &*krate;
+    let mut interfaces = Vec::with_capacity(traits.len());
+    let resolver = Resolver::new(cx, krate, traits.iter().map(|t| &t.module), config, config_errors);
     let (input, output) = (Usage { input: true, output: false }, Usage { input: false, output: true });
-    for found in &krate.traits {
-        let Some(attr) = found.item.attrs.iter().find(|a| is_trait_attr(a)) else { continue };
-        let mut iface = dogen_interface::interface(cx, TraitAttrs::from_attr(cx, attr), &found.item);
+    for found in traits {
+        let mut iface = found.item;
         for method in &mut iface.methods {
             for arg in &mut method.args {
                 resolver.reshape(&arg.ty, &mut arg.shape, &found.module, input);
@@ -135,17 +136,25 @@ struct Ctx<'r, 'a> {
 }
 
 impl<'a> Resolver<'a> {
-    fn new(cx: &'a Ctxt, krate: &'a Crate, config: &'a Config, config_errors: &mut Vec<Diagnostic>) -> Self {
+    fn new<'t>(
+        cx: &'a Ctxt,
+        krate: &'a Crate,
+        trait_modules: impl Iterator<Item = &'t Vec<String>>,
+        config: &'a Config,
+        config_errors: &mut Vec<Diagnostic>,
+    ) -> Self {
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         let mut modules = BTreeSet::new();
         for (index, found) in krate.types.iter().enumerate() {
             by_name.entry(found.item.ident().unraw().to_string()).or_default().push(index);
         }
-        for module in krate.types.iter().map(|t| &t.module).chain(krate.traits.iter().map(|t| &t.module)) {
+        let mut add = |module: &[String]| {
             for len in 1..=module.len() {
                 modules.insert(module[..len].to_vec());
             }
-        }
+        };
+        krate.types.iter().for_each(|t| add(&t.module));
+        trait_modules.for_each(|m| add(m));
         modules.extend(krate.modules.iter().cloned());
         let mut resolver = Resolver {
             cx,
