@@ -263,7 +263,7 @@ pub fn print_into(doc: &Doc<'_>, out: &mut String) {
 }
 
 /// The columns `s` takes: its characters (bytes, when ASCII).
-fn width(s: &str) -> usize {
+pub fn width(s: &str) -> usize {
     if s.is_ascii() { s.len() } else { s.chars().count() }
 }
 

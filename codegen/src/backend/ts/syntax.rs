@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 
 use super::doc::{
-    Doc, align, broken_group, concat, group, group_with_id, hardline, if_break, indent, indent_if_break, join, line,
-    softline, text, will_break,
+    Doc, WIDTH, align, broken_group, concat, group, group_with_id, hardline, if_break, indent, indent_if_break, join,
+    line, print, softline, text, width, will_break,
 };
 
 /// A TypeScript type expression.
@@ -162,6 +162,120 @@ impl<'a> Ts<'a> {
             }
             Ts::Intersection(types) => intersection(types, ids),
         }
+    }
+
+    /// Appends what [`Ts::doc`] prints when every group in it is flat: the
+    /// layout whenever the type fits on the rest of its line (every line
+    /// break of [`Ts::doc`] is inside a group, so a group measured against
+    /// a line it fits on stays flat, and so do the groups after it).
+    /// Returns `false`, with `out` partly written, when the type holds a
+    /// doc comment, which breaks lines whatever the width.
+    pub fn write_flat(&self, parent: Parent, out: &mut String) -> bool {
+        match self {
+            Ts::Keyword(k) => out.push_str(k),
+            Ts::Literal(s) => quote_into(s, out),
+            Ts::Ref(name, args) => {
+                out.push_str(name);
+                if !args.is_empty() {
+                    out.push('<');
+                    if !write_flat_list(args, ", ", Parent::TypeArgument, out) {
+                        return false;
+                    }
+                    out.push('>');
+                }
+            }
+            Ts::Array(elem) => {
+                if !elem.write_flat(Parent::Array, out) {
+                    return false;
+                }
+                out.push_str("[]");
+            }
+            Ts::Tuple(items) => {
+                out.push('[');
+                if !write_flat_list(items, ", ", Parent::Tuple(items.len()), out) {
+                    return false;
+                }
+                out.push(']');
+            }
+            Ts::Object(members) if members.is_empty() => out.push_str("{}"),
+            Ts::Object(members) => {
+                out.push_str("{ ");
+                for (i, m) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    if !m.write_flat(out) {
+                        return false;
+                    }
+                }
+                out.push_str(" }");
+            }
+            Ts::Index(value) => {
+                out.push_str("{ [key: string]: ");
+                if !value.write_flat(Parent::Annotation, out) {
+                    return false;
+                }
+                out.push_str(" }");
+            }
+            // Flat, a union is its members between ` | ` whether it hugs or
+            // not (`union_code` leaves the members' comments out).
+            Ts::Union(members) => {
+                let parens = matches!(parent, Parent::Array | Parent::Intersection);
+                if parens {
+                    out.push('(');
+                }
+                for (i, (_, m)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(" | ");
+                    }
+                    if !m.write_flat(Parent::UnionMember, out) {
+                        return false;
+                    }
+                }
+                if parens {
+                    out.push(')');
+                }
+            }
+            Ts::Intersection(types) => {
+                let parens = matches!(parent, Parent::UnionMember | Parent::Array);
+                if parens {
+                    out.push('(');
+                }
+                if !write_flat_list(types, " & ", Parent::Intersection, out) {
+                    return false;
+                }
+                if parens {
+                    out.push(')');
+                }
+            }
+        }
+        true
+    }
+}
+
+/// `items`, each flat below `parent`, with `separator` between them.
+fn write_flat_list(items: &[Ts<'_>], separator: &str, parent: Parent, out: &mut String) -> bool {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        if !item.write_flat(parent, out) {
+            return false;
+        }
+    }
+    true
+}
+
+impl Member<'_> {
+    /// `key: T` as [`member`] prints it flat; `false` if it has a doc
+    /// comment (see [`Ts::write_flat`]).
+    fn write_flat(&self, out: &mut String) -> bool {
+        if !self.docs.is_empty() {
+            return false;
+        }
+        write_property_key(&self.key, out);
+        out.push_str(if self.optional { "?: " } else { ": " });
+        self.ty.write_flat(Parent::Annotation, out)
     }
 }
 
@@ -347,6 +461,85 @@ pub fn type_alias<'s>(name: &'s str, params: &'s [(String, Option<Ts<'_>>)], ty:
     concat([doc, text(";")])
 }
 
+/// What `print(&concat([doc_comment(docs), type_alias(name, params, ty,
+/// ids)]))` prints, in the common layouts, without the layout engine: the
+/// whole alias on one line; for a union that does not hug, the union on
+/// the next line, or one member per line; `None` otherwise (a comment in
+/// the type, a member too wide for its line, a name too long for the
+/// first line).
+pub fn type_alias_text(docs: &[String], name: &str, params: &[(String, Option<Ts<'_>>)], ty: &Ts<'_>) -> Option<String> {
+    // A union whose members have comments is laid out around them.
+    if let Ts::Union(members) = ty
+        && members.iter().any(|(docs, _)| !docs.is_empty())
+    {
+        return None;
+    }
+    let mut out = String::new();
+    write_doc_comment(docs, 0, &mut out);
+    let start = out.len();
+    out.push_str("export type ");
+    out.push_str(name);
+    if !params.is_empty() {
+        out.push('<');
+        for (i, (param, default)) in params.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(param);
+            if let Some(d) = default {
+                out.push_str(" = ");
+                if !d.write_flat(Parent::Annotation, &mut out) {
+                    return None;
+                }
+            }
+        }
+        out.push('>');
+    }
+    let left = out.len();
+    out.push_str(" = ");
+    let right = out.len();
+    if !ty.write_flat(Parent::Alias, &mut out) {
+        return None;
+    }
+    out.push(';');
+    // Flat: the outer group fits.
+    if fits_at(0, &out[start..]) {
+        return Some(out);
+    }
+    // Only a union that does not hug breaks after `=` (`type_alias`'s
+    // `break_after_operator`); any other type breaks inside.
+    let Ts::Union(members) = ty else { return None };
+    if hugs(members) || !fits_at(0, &out[start..left + 2]) {
+        return None;
+    }
+    // The union on its own line, flat.
+    let union = out[right..].to_owned();
+    out.truncate(left);
+    out.push_str(" =\n  ");
+    if fits_at(2, &union) {
+        out.push_str(&union);
+        return Some(out);
+    }
+    // One member per line, each flat, after `| `.
+    for (i, (_, member)) in members.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n  ");
+        }
+        out.push_str("| ");
+        let at = out.len();
+        if !member.write_flat(Parent::UnionMember, &mut out) {
+            return None;
+        }
+        if i + 1 == members.len() {
+            out.push(';');
+        }
+        if !fits_at(4, &out[at..]) {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 /// `<T, U = number>` after a declared name.
 pub fn type_parameters<'s>(params: &'s [(String, Option<Ts<'_>>)], ids: &Ids) -> Doc<'s> {
     if params.is_empty() {
@@ -423,6 +616,116 @@ pub fn interface_property<'s>(m: &'s Member<'_>, ids: &Ids) -> Doc<'s> {
     concat([member(m, ids), text(";")])
 }
 
+/// A member of an interface body, for [`print_interface`]: laid out
+/// already, or a document to lay out.
+pub enum Piece<'s> {
+    /// The member as [`print_interface`] prints it, lines after the first
+    /// indented by [`MEMBER_INDENT`].
+    Text(String),
+    /// The member's document.
+    Doc(Doc<'s>),
+}
+
+/// The indentation of an interface's members.
+pub const MEMBER_INDENT: usize = 2;
+
+impl Piece<'_> {
+    /// The member laid out by the caller, `fast`, checked against the
+    /// layout engine's `slow` in debug builds (tests run both), or `slow`
+    /// when there is no `fast`.
+    pub fn either<'s>(fast: Option<String>, slow: impl FnOnce() -> Doc<'s>) -> Piece<'s> {
+        match fast {
+            Some(text) => {
+                debug_assert_eq!(text, print_member(slow()), "the member's fast layout differs from the engine's");
+                Piece::Text(text)
+            }
+            None => Piece::Doc(slow()),
+        }
+    }
+}
+
+/// A member's document printed as [`print_interface`] prints it.
+fn print_member(doc: Doc<'_>) -> String {
+    print(&indent(concat([hardline(), doc]))).trim_start().to_owned()
+}
+
+/// Whether `line`, starting at column `column`, fits the page.
+fn fits_at(column: usize, line: &str) -> bool {
+    column + width(line) <= WIDTH
+}
+
+/// [`interface_property`] laid out, when its line fits: the property flat
+/// (its doc comment before it). `None` when the layout engine is needed.
+pub fn interface_property_text(m: &Member<'_>) -> Option<String> {
+    let mut out = String::new();
+    write_doc_comment(&m.docs, MEMBER_INDENT, &mut out);
+    let start = out.len();
+    write_property_key(&m.key, &mut out);
+    out.push_str(if m.optional { "?: " } else { ": " });
+    let flat = m.ty.write_flat(Parent::Annotation, &mut out);
+    out.push(';');
+    (flat && fits_at(MEMBER_INDENT, &out[start..])).then_some(out)
+}
+
+/// [`method_signature`] laid out, with the method's doc comment before it,
+/// when the signature fits on its line: flat. `None` when the layout
+/// engine is needed.
+pub fn method_text(docs: &[String], name: &str, params: &[(String, Ts<'_>)], ret: &Ts<'_>) -> Option<String> {
+    let mut out = String::new();
+    write_doc_comment(docs, MEMBER_INDENT, &mut out);
+    let start = out.len();
+    out.push_str(name);
+    out.push('(');
+    for (i, (n, t)) in params.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(n);
+        out.push_str(": ");
+        if !t.write_flat(Parent::Annotation, &mut out) {
+            return None;
+        }
+    }
+    out.push_str("): ");
+    let flat = ret.write_flat(Parent::Annotation, &mut out);
+    out.push(';');
+    (flat && fits_at(MEMBER_INDENT, &out[start..])).then_some(out)
+}
+
+/// What `print(&concat([doc_comment(docs), interface(name, params,
+/// extends, members)]))` prints, with members laid out apart: each starts
+/// a line at [`MEMBER_INDENT`], in break mode, as inside the interface's
+/// broken body, and no layout decision in one member depends on another.
+pub fn print_interface(
+    docs: &[String],
+    name: &str,
+    params: Doc<'_>,
+    extends: Option<&str>,
+    members: Vec<Piece<'_>>,
+) -> String {
+    if members.is_empty() {
+        return print(&concat([doc_comment(docs), interface(name, params, extends, Vec::new())]));
+    }
+    // The head, up to `{`: what follows it (a line break) adds nothing to
+    // the line its groups measure.
+    let mut head = vec![doc_comment(docs), text("export interface "), text(name), params];
+    if let Some(base) = extends {
+        head.push(group(indent(concat([line(), text("extends "), text(base)]))));
+    }
+    head.push(text(" {"));
+    let mut out = print(&concat(head));
+    for member in members {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', MEMBER_INDENT));
+        match member {
+            Piece::Text(t) => out.push_str(&t),
+            Piece::Doc(d) => out.push_str(&print_member(d)),
+        }
+    }
+    out.push_str("\n}");
+    out
+}
+
 /// `/** ... */` and a line break, or nothing for no docs.
 pub fn doc_comment(docs: &[String]) -> Doc<'static> {
     let lines = tsdoc_lines(docs);
@@ -438,6 +741,39 @@ pub fn doc_comment(docs: &[String]) -> Doc<'static> {
             parts.push(text(" */"));
             parts.push(hardline());
             concat(parts)
+        }
+    }
+}
+
+/// What [`doc_comment`] prints at indentation `indent`, at the end of
+/// `out`: each line, then a line break and the indentation.
+pub fn write_doc_comment(docs: &[String], indent: usize, out: &mut String) {
+    let lines = tsdoc_lines(docs);
+    let newline = |out: &mut String| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n(' ', indent));
+    };
+    match lines.as_slice() {
+        [] => {}
+        [one] => {
+            out.push_str("/** ");
+            out.push_str(one);
+            out.push_str(" */");
+            newline(out);
+        }
+        many => {
+            out.push_str("/**");
+            newline(out);
+            for l in many {
+                out.push_str(" *");
+                if !l.is_empty() {
+                    out.push(' ');
+                    out.push_str(l);
+                }
+                newline(out);
+            }
+            out.push_str(" */");
+            newline(out);
         }
     }
 }
@@ -459,10 +795,16 @@ pub fn tsdoc_lines(docs: &[String]) -> Vec<String> {
 /// A string literal as Prettier writes it: double quotes unless the text
 /// holds more double than single quotes.
 pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    quote_into(s, &mut out);
+    out
+}
+
+/// [`quote`], at the end of `out`.
+pub fn quote_into(s: &str, out: &mut String) {
     let doubles = s.matches('"').count();
     let singles = s.matches('\'').count();
     let q = if doubles > singles { '\'' } else { '"' };
-    let mut out = String::with_capacity(s.len() + 2);
     out.push(q);
     for ch in s.chars() {
         match ch {
@@ -481,12 +823,20 @@ pub fn quote(s: &str) -> String {
         }
     }
     out.push(q);
-    out
 }
 
 /// A property key: bare if it is an identifier name, quoted otherwise.
 pub fn property_key(key: &str) -> Doc<'_> {
     if is_identifier_name(key) { text(key) } else { text(quote(key)) }
+}
+
+/// [`property_key`], at the end of `out`.
+pub fn write_property_key(key: &str, out: &mut String) {
+    if is_identifier_name(key) {
+        out.push_str(key);
+    } else {
+        quote_into(key, out);
+    }
 }
 
 /// Whether `name` can be written unquoted as a property name (reserved
@@ -518,6 +868,86 @@ mod tests {
     fn nullable_does_not_repeat_null() {
         let t = Ts::Keyword("string").nullable().nullable();
         assert_eq!(show(&t), "export type T = string | null;");
+    }
+
+    /// A small deterministic generator of types whose flat widths fall on
+    /// both sides of the page width.
+    struct Gen(u64);
+
+    impl Gen {
+        fn next(&mut self, n: u64) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0 % n
+        }
+
+        fn name(&mut self) -> String {
+            let longest = if self.next(4) == 0 { 30 } else { 8 };
+            let len = 1 + self.next(longest) as usize;
+            (0..len).map(|i| if i == 0 { 'T' } else { char::from(b'a' + self.next(26) as u8) }).collect()
+        }
+
+        fn docs(&mut self) -> Docs<'static> {
+            match self.next(8) {
+                0 => Cow::Owned(vec!["A comment.".to_owned()]),
+                1 => Cow::Owned(vec!["Two".to_owned(), "lines.".to_owned()]),
+                _ => NO_DOCS,
+            }
+        }
+
+        fn member(&mut self, depth: usize) -> Member<'static> {
+            Member { docs: self.docs(), key: self.name().to_lowercase().into(), optional: self.next(2) == 0, ty: self.ty(depth) }
+        }
+
+        fn ty(&mut self, depth: usize) -> Ts<'static> {
+            let leaf = depth == 0 || self.next(3) == 0;
+            match if leaf { self.next(3) } else { 3 + self.next(7) } {
+                0 => Ts::Keyword(["string", "number", "null", "boolean"][self.next(4) as usize]),
+                1 => Ts::Literal(self.name().into()),
+                2 => Ts::Ref(self.name().into(), Vec::new()),
+                3 => Ts::Ref(self.name().into(), (0..1 + self.next(3)).map(|_| self.ty(depth - 1)).collect()),
+                4 => Ts::Array(Box::new(self.ty(depth - 1))),
+                5 => Ts::Tuple((0..self.next(4)).map(|_| self.ty(depth - 1)).collect()),
+                6 => Ts::Object((0..self.next(4)).map(|_| self.member(depth - 1)).collect()),
+                7 => Ts::Index(Box::new(self.ty(depth - 1))),
+                8 => Ts::union((0..1 + self.next(5)).map(|_| (self.docs(), self.ty(depth - 1))).collect()),
+                _ => Ts::Intersection((0..2 + self.next(2)).map(|_| self.ty(depth - 1)).collect()),
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_layouts_agree_with_the_engine() {
+        let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+        let mut fast = [0; 3];
+        for _ in 0..20_000 {
+            let ids = Ids::default();
+            let ty = g.ty(3);
+            let name = g.name();
+            let params: Vec<(String, Option<Ts>)> =
+                (0..g.next(3)).map(|_| (g.name(), if g.next(3) == 0 { Some(g.ty(1)) } else { None })).collect();
+            let docs: Vec<String> = g.docs().into_owned();
+            if let Some(text) = type_alias_text(&docs, &name, &params, &ty) {
+                fast[0] += 1;
+                let slow = print(&concat([doc_comment(&docs), type_alias(&name, &params, &ty, &ids)]));
+                assert_eq!(text, slow, "{ty:?}");
+            }
+            let member = g.member(3);
+            if let Some(text) = interface_property_text(&member) {
+                fast[1] += 1;
+                assert_eq!(text, print_member(interface_property(&member, &ids)), "{member:?}");
+            }
+            let args: Vec<(String, Ts)> = (0..g.next(4)).map(|_| (g.name().to_lowercase(), g.ty(2))).collect();
+            let ret = Ts::Ref("Promise".into(), vec![g.ty(2)]);
+            if let Some(text) = method_text(&docs, &name, &args, &ret) {
+                fast[2] += 1;
+                let slow = concat([doc_comment(&docs), method_signature(&name, &args, &ret, &ids)]);
+                assert_eq!(text, print_member(slow), "{args:?} {ret:?}");
+            }
+        }
+        // Each fast path took a fair share of the cases.
+        assert!(fast.iter().all(|&n| n > 2_000), "{fast:?}");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use heck::ToLowerCamelCase;
 use syn::ext::IdentExt as _;
 
 use super::doc::{concat, print, text};
-use super::syntax::{self, Ids, Member, NO_DOCS, Ts};
+use super::syntax::{self, Ids, Member, NO_DOCS, Piece, Ts};
 use crate::model::{Api, Field, Interface, Object, Output, Shape, Tagging, TypeBody, TypeDef, VariantBody};
 use crate::wire::model::Source;
 
@@ -121,8 +121,16 @@ impl<'a> Types<'a> {
                 (type_name(&p.ident.unraw().to_string()).into_owned(), p.default.as_ref().map(|d| self.shape(&d.shape)))
             })
             .collect();
-        let alias =
-            |ty: Ts<'a>| print(&concat([syntax::doc_comment(&def.docs), syntax::type_alias(&name, &params, &ty, ids)]));
+        let alias = |ty: Ts<'a>| {
+            let slow = || print(&concat([syntax::doc_comment(&def.docs), syntax::type_alias(&name, &params, &ty, ids)]));
+            match syntax::type_alias_text(&def.docs, &name, &params, &ty) {
+                Some(text) => {
+                    debug_assert_eq!(text, slow(), "the alias's fast layout differs from the engine's");
+                    text
+                }
+                None => slow(),
+            }
+        };
         match &def.body {
             // dogen's own JSON types are interfaces: TypeScript then expands
             // them lazily, where an alias recursing through arrays and index
@@ -167,9 +175,11 @@ impl<'a> Types<'a> {
             TypeBody::Object(o) if o.fields.iter().any(|f| f.flatten) => alias(self.object(o, None)),
             TypeBody::Object(o) => {
                 let members = self.members(o, None);
-                let props = members.iter().map(|m| syntax::interface_property(m, ids)).collect();
-                let decl = syntax::interface(&name, syntax::type_parameters(&params, ids), None, props);
-                print(&concat([syntax::doc_comment(&def.docs), decl]))
+                let props = members
+                    .iter()
+                    .map(|m| Piece::either(syntax::interface_property_text(m), || syntax::interface_property(m, ids)))
+                    .collect();
+                syntax::print_interface(&def.docs, &name, syntax::type_parameters(&params, ids), None, props)
             }
             // Mapped to the type it imports under its own name: exported as it is.
             TypeBody::Mapped(m) if m.imported_name() == Some(name.as_str()) && m.ts == name => {
@@ -325,12 +335,13 @@ impl<'a> Types<'a> {
             .iter()
             .zip(&signatures)
             .map(|(m, (params, ret))| {
-                concat([syntax::doc_comment(&m.docs), syntax::method_signature(&m.wire_name, params, ret, ids)])
+                Piece::either(syntax::method_text(&m.docs, &m.wire_name, params, ret), || {
+                    concat([syntax::doc_comment(&m.docs), syntax::method_signature(&m.wire_name, params, ret, ids)])
+                })
             })
             .collect();
         let name = iface.ident.unraw().to_string();
-        let decl = syntax::interface(&name, text(""), Some("Rpc.DurableObjectBranded"), members);
-        print(&concat([syntax::doc_comment(&iface.docs), decl]))
+        syntax::print_interface(&iface.docs, &name, text(""), Some("Rpc.DurableObjectBranded"), members)
     }
 
     /// What a method's promise resolves to.
