@@ -36,17 +36,13 @@ impl Interface {
     /// does; the proc-macro keeps its trait to emit it).
     pub fn from_syn_owned(cx: &Ctxt, attrs: TraitAttrs, item: syn::ItemTrait) -> Interface {
         let head = Head::new(cx, attrs, &item);
-        let methods = item
-            .items
-            .into_iter()
-            .filter_map(|trait_item| match trait_item {
-                syn::TraitItem::Fn(f) => Method::from_syn_owned(cx, f),
-                other => {
-                    not_a_method(cx, &other);
-                    None
-                }
-            })
-            .collect();
+        let mut methods = Vec::with_capacity(item.items.len());
+        for trait_item in item.items {
+            match trait_item {
+                syn::TraitItem::Fn(f) => methods.extend(Method::from_syn_owned(cx, f)),
+                other => not_a_method(cx, &other),
+            }
+        }
         head.finish(item.ident, item.vis, methods)
     }
 }
@@ -227,7 +223,7 @@ impl Method {
             }
             _ => fail(&sig.ident, format!("method `{name}` must take `&self` as its first argument")),
         }
-        let mut args = Vec::new();
+        let mut args = Vec::with_capacity(sig.inputs.len().saturating_sub(1));
         for (index, input) in sig.inputs.iter().enumerate().skip(1) {
             match input {
                 syn::FnArg::Receiver(r) => fail(r, "`self` can only be the first argument".into()),
@@ -257,7 +253,7 @@ impl Method {
         let attrs = MethodAttrs::from_attrs(cx, &f.attrs);
         let (wire_name, wire_span) = match attrs.rename {
             Some(r) => (r.value, r.span),
-            None => (name.to_lower_camel_case(), sig.ident.span()),
+            None => (lower_camel_case(&name), sig.ident.span()),
         };
         ok.then(|| Method {
             ident: sig.ident.clone(),
@@ -342,12 +338,22 @@ fn nested_reference(ty: &syn::Type) -> Option<&syn::TypeReference> {
 /// The owned type a borrowed argument decodes into: `str` → `String`,
 /// `[T]` → `Vec<T>`, anything else → itself.
 fn owned_type(elem: &syn::Type) -> syn::Type {
-    let span = elem.span();
     match elem {
+        // `::std::string::String` at `str`, built as parsing it would build it.
         syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("str") => {
-            syn::parse_quote_spanned!(span=> ::std::string::String)
+            let span = p.path.segments[0].ident.span();
+            let mut segments = syn::punctuated::Punctuated::new();
+            for name in ["std", "string", "String"] {
+                if !segments.is_empty() {
+                    segments.push_punct(syn::Token![::](span));
+                }
+                segments.push_value(syn::PathSegment::from(syn::Ident::new(name, span)));
+            }
+            let path = syn::Path { leading_colon: Some(syn::Token![::](span)), segments };
+            syn::Type::Path(syn::TypePath { qself: None, path })
         }
         syn::Type::Slice(s) => {
+            let span = elem.span();
             let inner = &s.elem;
             syn::parse_quote_spanned!(span=> ::std::vec::Vec<#inner>)
         }
@@ -505,4 +511,54 @@ pub fn blame(ty: &syn::Type, message: &str) -> proc_macro2::TokenStream {
 /// A token at `span`, for errors that point at a place.
 fn at(span: proc_macro2::Span) -> proc_macro2::TokenStream {
     proc_macro2::Ident::new("x", span).into_token_stream()
+}
+
+/// heck's lowerCamelCase of `name` (`get_counter_value` →
+/// `getCounterValue`): the wire name of a method, the TypeScript name of
+/// an argument. Plain snake_case (lowercase ASCII letters and digits
+/// between underscores), the usual Rust name, is converted directly:
+/// heck's word splitting finds no other boundary in it.
+pub fn lower_camel_case(name: &str) -> String {
+    if !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        return name.to_lower_camel_case();
+    }
+    let mut out = String::with_capacity(name.len());
+    for word in name.split('_').filter(|w| !w.is_empty()) {
+        let mut bytes = word.bytes();
+        let first = bytes.next().expect("words are not empty");
+        out.push(if out.is_empty() { first } else { first.to_ascii_uppercase() } as char);
+        out.push_str(&word[1..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_camel_case_is_hecks() {
+        let names = [
+            "a",
+            "get_counter_value",
+            "method_0",
+            "a1b",
+            "x_1_y",
+            "_lead",
+            "trail_",
+            "two__under",
+            "__",
+            "",
+            "r2d2_unit",
+            "HTTPServer",
+            "getValue",
+            "with_Capital",
+            "é_accent",
+            "snake_2d",
+            "0_start",
+        ];
+        for name in names {
+            assert_eq!(lower_camel_case(name), name.to_lower_camel_case(), "{name}");
+        }
+    }
 }

@@ -467,7 +467,12 @@ pub fn type_alias<'s>(name: &'s str, params: &'s [(String, Option<Ts<'_>>)], ty:
 /// the next line, or one member per line; `None` otherwise (a comment in
 /// the type, a member too wide for its line, a name too long for the
 /// first line).
-pub fn type_alias_text(docs: &[String], name: &str, params: &[(String, Option<Ts<'_>>)], ty: &Ts<'_>) -> Option<String> {
+pub fn type_alias_text(
+    docs: &[String],
+    name: &str,
+    params: &[(String, Option<Ts<'_>>)],
+    ty: &Ts<'_>,
+) -> Option<String> {
     // A union whose members have comments is laid out around them.
     if let Ts::Union(members) = ty
         && members.iter().any(|(docs, _)| !docs.is_empty())
@@ -897,7 +902,12 @@ mod tests {
         }
 
         fn member(&mut self, depth: usize) -> Member<'static> {
-            Member { docs: self.docs(), key: self.name().to_lowercase().into(), optional: self.next(2) == 0, ty: self.ty(depth) }
+            Member {
+                docs: self.docs(),
+                key: self.name().to_lowercase().into(),
+                optional: self.next(2) == 0,
+                ty: self.ty(depth),
+            }
         }
 
         fn ty(&mut self, depth: usize) -> Ts<'static> {

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use heck::ToLowerCamelCase;
+use dogen_interface::parse::lower_camel_case;
 use syn::ext::IdentExt as _;
 
 use super::doc::{concat, print, text};
@@ -122,7 +122,8 @@ impl<'a> Types<'a> {
             })
             .collect();
         let alias = |ty: Ts<'a>| {
-            let slow = || print(&concat([syntax::doc_comment(&def.docs), syntax::type_alias(&name, &params, &ty, ids)]));
+            let slow =
+                || print(&concat([syntax::doc_comment(&def.docs), syntax::type_alias(&name, &params, &ty, ids)]));
             match syntax::type_alias_text(&def.docs, &name, &params, &ty) {
                 Some(text) => {
                     debug_assert_eq!(text, slow(), "the alias's fast layout differs from the engine's");
@@ -454,7 +455,7 @@ enum Key<'a> {
 /// A Rust argument name as a TypeScript parameter: camelCase, with a `_`
 /// after words JavaScript reserves.
 pub fn parameter_name(ident: &syn::Ident) -> String {
-    let name = ident.unraw().to_string().to_lower_camel_case();
+    let name = lower_camel_case(&ident.unraw().to_string());
     if dogen_interface::validate::is_js_identifier(&name) && !matches!(name.as_str(), "arguments" | "eval") {
         name
     } else {

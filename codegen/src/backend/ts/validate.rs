@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use dogen_interface::ctxt::Ctxt;
-use heck::ToLowerCamelCase;
+use dogen_interface::parse::lower_camel_case;
 use syn::ext::IdentExt as _;
 
 use crate::model::{Api, Interface};
@@ -105,7 +105,7 @@ fn parameter_names_are_unique(cx: &Ctxt, api: &Api) {
     for method in api.interfaces.iter().flat_map(|i| &i.methods) {
         let mut seen = BTreeMap::new();
         for arg in &method.args {
-            let name = arg.ident.unraw().to_string().to_lower_camel_case();
+            let name = lower_camel_case(&arg.ident.unraw().to_string());
             if let Some(first) = seen.insert(name.clone(), &arg.ident) {
                 cx.error_spanned_by(
                     &arg.ident,
