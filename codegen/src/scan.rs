@@ -15,12 +15,12 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use syn::ext::IdentExt as _;
 use syn::spanned::Spanned;
 
 use dogen_interface::attr::{self, TraitAttrs};
 use dogen_interface::ctxt::Ctxt;
 use dogen_interface::model::Interface;
+use dogen_interface::parse::name_of;
 
 use crate::cfg::{Build, Truth};
 use crate::diagnostic::{Diagnostic, at};
@@ -221,7 +221,7 @@ impl Crate {
         seen: &mut BTreeSet<PathBuf>,
         build: &Build,
     ) {
-        let name = m.ident.unraw().to_string();
+        let name = name_of(&m.ident);
         let mut module = ctx.module.clone();
         module.push(name.clone());
         self.modules.insert(module.clone());
@@ -488,12 +488,12 @@ fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
 fn flatten_use(tree: &syn::UseTree, prefix: &mut Vec<String>, leading_colon: bool, out: &mut Vec<Use>) {
     match tree {
         syn::UseTree::Path(p) => {
-            prefix.push(p.ident.unraw().to_string());
+            prefix.push(name_of(&p.ident));
             flatten_use(&p.tree, prefix, leading_colon, out);
             prefix.pop();
         }
         syn::UseTree::Name(n) => {
-            let name = n.ident.unraw().to_string();
+            let name = name_of(&n.ident);
             // `use a::b::{self}` binds `b`.
             let (bound, path) = if name == "self" {
                 (prefix.last().cloned().unwrap_or_default(), prefix.clone())
@@ -503,9 +503,9 @@ fn flatten_use(tree: &syn::UseTree, prefix: &mut Vec<String>, leading_colon: boo
             out.push(Use { name: Some(bound), path, leading_colon, span: n.ident.span() });
         }
         syn::UseTree::Rename(r) => {
-            let name = r.ident.unraw().to_string();
+            let name = name_of(&r.ident);
             let path = if name == "self" { prefix.clone() } else { [prefix.as_slice(), &[name]].concat() };
-            let bound = r.rename.unraw().to_string();
+            let bound = name_of(&r.rename);
             if bound != "_" {
                 out.push(Use { name: Some(bound), path, leading_colon, span: r.rename.span() });
             }

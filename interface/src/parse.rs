@@ -3,7 +3,6 @@
 
 use heck::{ToLowerCamelCase, ToShoutySnakeCase};
 use quote::ToTokens;
-use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use crate::attr::{self, MethodAttrs, TraitAttrs};
@@ -61,7 +60,7 @@ impl Head {
     fn new(cx: &Ctxt, attrs: TraitAttrs, item: &syn::ItemTrait) -> Head {
         check_trait_shape(cx, item);
         // `r#match` is called `match` everywhere but in Rust source.
-        let name = item.ident.unraw().to_string();
+        let name = name_of(&item.ident);
         let (binding, binding_span) = match attrs.binding {
             Some(b) => (b.value, b.span),
             None => (name.to_shouty_snake_case(), item.ident.span()),
@@ -170,7 +169,7 @@ impl Method {
             cx.error_spanned_by(tokens.to_token_stream(), message);
             ok = false;
         };
-        let name = sig.ident.unraw().to_string();
+        let name = name_of(&sig.ident);
         for attr in f.attrs.iter().filter(|a| is_cfg(a)) {
             fail(
                 attr,
@@ -511,6 +510,16 @@ pub fn blame(ty: &syn::Type, message: &str) -> proc_macro2::TokenStream {
 /// A token at `span`, for errors that point at a place.
 fn at(span: proc_macro2::Span) -> proc_macro2::TokenStream {
     proc_macro2::Ident::new("x", span).into_token_stream()
+}
+
+/// An identifier's name outside Rust source: without `r#` (`r#match` is
+/// `match`). What `ident.unraw().to_string()` gives, in one allocation.
+pub fn name_of(ident: &syn::Ident) -> String {
+    let text = ident.to_string();
+    match text.strip_prefix("r#") {
+        Some(name) => name.to_owned(),
+        None => text,
+    }
 }
 
 /// heck's lowerCamelCase of `name` (`get_counter_value` →

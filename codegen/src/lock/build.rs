@@ -5,6 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 
+use dogen_interface::parse::name_of;
 use proc_macro2::Span;
 use syn::ext::IdentExt as _;
 
@@ -20,7 +21,7 @@ use crate::wire::model::Source;
 pub fn from_api(api: &Api, krate: &Crate, crate_dir: &Path) -> Lock {
     let mut by_name: HashMap<String, Vec<&TypeItem>> = HashMap::new();
     for found in &krate.types {
-        by_name.entry(found.item.ident().unraw().to_string()).or_default().push(&found.item);
+        by_name.entry(name_of(found.item.ident())).or_default().push(&found.item);
     }
     let places = Places { krate, crate_dir, files: RefCell::new(HashMap::new()), by_name };
     let mut interfaces: Vec<LockInterface> = api.interfaces.iter().map(|i| interface(&places, i)).collect();
@@ -60,7 +61,7 @@ impl Places<'_> {
     /// Whether the item `def` was read from says `#[serde(deny_unknown_fields)]`.
     fn denies_unknown_fields(&self, def: &TypeDef) -> bool {
         let span = def.ident.span();
-        let candidates = self.by_name.get(&def.ident.unraw().to_string()).map(Vec::as_slice).unwrap_or_default();
+        let candidates = self.by_name.get(&name_of(&def.ident)).map(Vec::as_slice).unwrap_or_default();
         let item = candidates.iter().find(|item| {
             let other = item.ident().span();
             other.start() == span.start() && other.file() == span.file()
@@ -84,7 +85,7 @@ impl Places<'_> {
 fn interface(places: &Places<'_>, iface: &Interface) -> LockInterface {
     LockInterface {
         class: iface.class.clone(),
-        trait_name: iface.ident.unraw().to_string(),
+        trait_name: name_of(&iface.ident),
         binding: iface.binding.clone(),
         sqlite: iface.sqlite,
         renamed_from: None,
@@ -101,16 +102,12 @@ fn method(places: &Places<'_>, method: &Method) -> LockMethod {
     };
     LockMethod {
         wire: method.wire_name.clone(),
-        rust: method.ident.unraw().to_string(),
+        rust: name_of(&method.ident),
         at: places.at(method.ident.span()),
         args: method
             .args
             .iter()
-            .map(|a| LockArg {
-                name: a.ident.unraw().to_string(),
-                ty: shape_text(&a.shape),
-                at: Some(places.at(a.ident.span())),
-            })
+            .map(|a| LockArg { name: name_of(&a.ident), ty: shape_text(&a.shape), at: Some(places.at(a.ident.span())) })
             .collect(),
         returns,
         error,
@@ -128,7 +125,7 @@ fn type_def(places: &Places<'_>, def: &TypeDef) -> LockType {
         .iter()
         .map(|p| match &p.default {
             Some(d) => format!("{} = {}", p.ident.unraw(), shape_text(&d.shape)),
-            None => p.ident.unraw().to_string(),
+            None => name_of(&p.ident),
         })
         .collect();
     let body = match &def.body {
@@ -141,7 +138,7 @@ fn type_def(places: &Places<'_>, def: &TypeDef) -> LockType {
         TypeBody::Mapped(m) => LockBody::Mapped { ts: m.ts.clone() },
     };
     LockType {
-        name: def.ident.unraw().to_string(),
+        name: name_of(&def.ident),
         at: match &def.source {
             Source::Crate | Source::Rename => places.at(def.ident.span()),
             Source::Builtin(rust) => format!("(dogen: `{rust}`)"),

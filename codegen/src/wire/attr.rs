@@ -324,35 +324,32 @@ impl FieldAttrs {
 /// inside `cfg_attr`).
 pub fn derives_serde(attrs: &[syn::Attribute]) -> bool {
     let mut found = false;
-    for attr in expand_cfg_attr(attrs) {
-        if let syn::Meta::List(list) = &attr
+    for_each_meta(attrs, |attr| {
+        if let syn::Meta::List(list) = attr
             && list.path.is_ident("derive")
         {
             let _ = list.parse_nested_meta(|meta| {
-                let last = meta.path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
-                found |= last == "Serialize" || last == "Deserialize";
+                found |= meta.path.segments.last().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize");
                 Ok(())
             });
         }
-    }
+    });
     found
 }
 
-/// The attributes in `attrs`, with each `#[cfg_attr(pred, a, b)]` replaced
-/// by `#[a]` and `#[b]`.
-fn expand_cfg_attr(attrs: &[syn::Attribute]) -> Vec<syn::Meta> {
-    let mut out = Vec::new();
+/// Calls `f` on each attribute of `attrs`, with each `#[cfg_attr(pred, a,
+/// b)]` standing for `#[a]` and `#[b]`.
+fn for_each_meta(attrs: &[syn::Attribute], mut f: impl FnMut(&syn::Meta)) {
     for attr in attrs {
         if attr.path().is_ident("cfg_attr") {
             let parser = syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated;
             if let Ok(list) = attr.parse_args_with(parser) {
-                out.extend(list.into_iter().skip(1));
+                list.iter().skip(1).for_each(&mut f);
             }
         } else {
-            out.push(attr.meta.clone());
+            f(&attr.meta);
         }
     }
-    out
 }
 
 /// Calls `f` for each key of each `serde(...)` in `attrs`, after rejecting
@@ -363,17 +360,17 @@ fn for_each_key(
     allowed: &[&'static str],
     mut f: impl FnMut(&'static str, &ParseNestedMeta<'_>) -> syn::Result<()>,
 ) {
-    for meta in expand_cfg_attr(attrs) {
+    for_each_meta(attrs, |meta| {
         if !meta.path().is_ident(SERDE) {
-            continue;
+            return;
         }
-        let syn::Meta::List(list) = &meta else {
-            cx.error_spanned_by(&meta, "expected `#[serde(...)]`");
-            continue;
+        let syn::Meta::List(list) = meta else {
+            cx.error_spanned_by(meta, "expected `#[serde(...)]`");
+            return;
         };
         let result = list.parse_nested_meta(|meta| {
-            let name = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
-            let Some(key) = allowed.iter().copied().find(|k| *k == name) else {
+            let ident = meta.path.get_ident();
+            let Some(key) = allowed.iter().copied().find(|k| ident.is_some_and(|i| i == k)) else {
                 let list = allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
                 let shown = quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', "");
                 return Err(meta.error(format!("unknown serde attribute `{shown}`; expected one of {list}")));
@@ -390,7 +387,7 @@ fn for_each_key(
         if let Err(error) = result {
             cx.syn_error(error);
         }
-    }
+    });
 }
 
 fn string(meta: &ParseNestedMeta<'_>) -> syn::Result<Spanned<String>> {

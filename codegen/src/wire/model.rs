@@ -10,6 +10,7 @@
 pub use crate::config::Mapping;
 use dogen_interface::model::{Interface, TypeRef};
 use dogen_interface::object::Object as RustObject;
+use dogen_interface::parse::name_of;
 
 /// Everything a crate exposes through its `#[durable]` traits: the
 /// interfaces and every serde type they reach, ready to render.
@@ -229,8 +230,7 @@ pub enum VariantBody {
 impl Api {
     /// The type definition named `name`, if the API has one.
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
-        use syn::ext::IdentExt as _;
         let name = name.strip_prefix("r#").unwrap_or(name);
-        self.types.binary_search_by(|t| t.ident.unraw().to_string().as_str().cmp(name)).ok().map(|i| &self.types[i])
+        self.types.binary_search_by(|t| name_of(&t.ident).as_str().cmp(name)).ok().map(|i| &self.types[i])
     }
 }

@@ -18,6 +18,7 @@ use crate::wire::case::RenameRule;
 use crate::wire::model::Source;
 use dogen_interface::attr;
 use dogen_interface::ctxt::Ctxt;
+use dogen_interface::parse::name_of;
 
 /// What parsing one type item needs from the crate around it.
 pub trait Context {
@@ -213,12 +214,12 @@ fn struct_body(cx: &Ctxt, item: &syn::ItemStruct, ctx: &dyn Context) -> Option<T
     let rule = attrs.rename_all.as_ref().map(|r| r.value);
     let tag = attrs.tag.as_ref().map(|t| Tag {
         key: t.value.clone(),
-        value: attrs.rename.as_ref().map(|r| r.value.clone()).unwrap_or_else(|| item.ident.unraw().to_string()),
+        value: attrs.rename.as_ref().map(|r| r.value.clone()).unwrap_or_else(|| name_of(&item.ident)),
     });
     if let (Some(t), false) = (&attrs.tag, matches!(item.fields, syn::Fields::Named(_))) {
         cx.error_at(t.span, "`#[serde(tag = \"...\")]` on a struct needs named fields");
     }
-    let owner = item.ident.unraw().to_string();
+    let owner = name_of(&item.ident);
     if let Some(span) = attrs.transparent {
         let fields = fields(cx, &item.fields, rule, &attrs, &owner, ctx);
         return match <[Field; 1]>::try_from(fields) {
@@ -300,7 +301,7 @@ fn custom_shape(
             }
         };
     }
-    let name = field.ident.as_ref().map(|i| i.unraw().to_string());
+    let name = field.ident.as_ref().map(name_of);
     let what = match &name {
         Some(n) => format!("field `{owner}.{n}`"),
         None => format!("a field of `{owner}`"),
@@ -347,7 +348,7 @@ fn enum_body(cx: &Ctxt, item: &syn::ItemEnum, attrs: &ContainerAttrs, ctx: &dyn 
         if vattrs.skip_serializing && vattrs.skip_deserializing.is_some() {
             continue;
         }
-        let raw = v.ident.unraw().to_string();
+        let raw = name_of(&v.ident);
         let name = match (&vattrs.rename, &attrs.rename_all) {
             (Some(r), _) => r.value.clone(),
             (None, Some(rule)) => rule.value.apply_to_variant(&raw),
@@ -472,7 +473,7 @@ fn fields(
             cx.error_spanned_by(field, "dogen cannot type a tuple field skipped in one direction only");
             continue;
         }
-        let raw = field.ident.as_ref().map(|i| i.unraw().to_string()).unwrap_or_else(|| index.to_string());
+        let raw = field.ident.as_ref().map(name_of).unwrap_or_else(|| index.to_string());
         let mapped = ctx.field_mapping(owner, &raw);
         let ty = match (&mapped, attrs.custom()) {
             // The project says what the field is: its Rust type is not read.

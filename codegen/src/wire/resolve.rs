@@ -13,7 +13,6 @@ use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use proc_macro2::Span;
-use syn::ext::IdentExt as _;
 
 use crate::config::{Config, Mapping};
 use crate::diagnostic::Diagnostic;
@@ -23,6 +22,7 @@ use crate::wire::builtin::{self, Known};
 use crate::wire::model::Source;
 use crate::wire::parse::{Context, WAY_OUT};
 use dogen_interface::ctxt::Ctxt;
+use dogen_interface::parse::name_of;
 use dogen_interface::shape::{Resolve, ShapeResult, shape_of, shape_with};
 
 /// Builds the API of `krate`, recording every problem in `cx` (and
@@ -146,7 +146,7 @@ impl<'a> Resolver<'a> {
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         let mut modules = BTreeSet::new();
         for (index, found) in krate.types.iter().enumerate() {
-            by_name.entry(found.item.ident().unraw().to_string()).or_default().push(index);
+            by_name.entry(name_of(found.item.ident())).or_default().push(index);
         }
         let mut add = |module: &[String]| {
             for len in 1..=module.len() {
@@ -287,7 +287,7 @@ impl<'a> Resolver<'a> {
                     TypeItem::Alias(a) => &a.generics,
                 };
                 let scope = Scope {
-                    params: generics.type_params().map(|p| p.ident.unraw().to_string()).collect(),
+                    params: generics.type_params().map(|p| name_of(&p.ident)).collect(),
                     this: Some(key.clone()),
                 };
                 let ctx = Ctx { resolver: self, module: &found.module, scope, deps: RefCell::default() };
@@ -360,7 +360,7 @@ impl<'a> Resolver<'a> {
         for (key, def) in state.defs {
             if let Some(mut def) = def {
                 def.usage = state.usage.get(&key).copied().unwrap_or_default();
-                by_name.entry(def.ident.unraw().to_string()).or_default().push((key, def));
+                by_name.entry(name_of(&def.ident)).or_default().push((key, def));
             }
         }
         // A rename keeps its target's defaults.
@@ -632,7 +632,7 @@ impl Resolve for Ctx<'_, '_> {
         let resolver = self.resolver;
         let last = path.segments.last().ok_or("empty type path")?;
         let written = last.ident.to_string();
-        let name = last.ident.unraw().to_string();
+        let name = name_of(&last.ident);
         let shaped = || args.iter().map(|t| shape(t)).collect::<Result<Vec<_>, _>>();
         let single = path.segments.len() == 1 && path.leading_colon.is_none();
         if single && self.scope.params.contains(&name) {
@@ -644,7 +644,7 @@ impl Resolve for Ctx<'_, '_> {
             }
             return Ok(Shape::Named(written, shaped()?));
         }
-        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.unraw().to_string()).collect();
+        let segs: Vec<String> = path.segments.iter().map(|s| name_of(&s.ident)).collect();
         match resolver.target(&segs, path.leading_colon.is_some(), self.module, 0) {
             Target::Item(index) => {
                 resolver.check_arity(path, index);
@@ -712,7 +712,7 @@ impl Context for Ctx<'_, '_> {
 
     fn with_module(&self, path: &str, field: &syn::Type) -> Option<Result<Shape, String>> {
         let path: syn::Path = syn::parse_str(path).ok()?;
-        let segs: Vec<String> = path.segments.iter().map(|s| s.ident.unraw().to_string()).collect();
+        let segs: Vec<String> = path.segments.iter().map(|s| name_of(&s.ident)).collect();
         let canonical =
             if path.leading_colon.is_some() { Some(segs) } else { self.resolver.canonical(&segs, self.module, 0) }?;
         let own = shape_of(field).unwrap_or(Shape::Unit);
@@ -720,6 +720,9 @@ impl Context for Ctx<'_, '_> {
     }
 
     fn field_mapping(&self, owner: &str, field: &str) -> Option<Mapping> {
+        if self.resolver.mapped_fields.is_empty() {
+            return None;
+        }
         let mut path = self.module.to_vec();
         path.extend(owner.split("::").map(str::to_owned));
         self.resolver.mapped_fields.get(&(path, field.to_owned())).cloned()

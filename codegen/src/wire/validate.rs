@@ -7,11 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use syn::ext::IdentExt as _;
-
 use crate::model::{Api, Enum, IntKind, Object, Output, Shape, Tagging, TypeBody, TypeDef, VariantBody};
 use crate::wire::resolve::type_refs;
 use dogen_interface::ctxt::Ctxt;
+use dogen_interface::parse::name_of;
 
 /// Runs every rule.
 pub fn validate(cx: &Ctxt, api: &Api) {
@@ -159,7 +158,7 @@ fn colliding_key(api: &Api, scope: &TypeDef, shape: &Shape, tag: &str, depth: us
         return None;
     }
     let def = api.type_def(name)?;
-    let shown = def.ident.unraw().to_string();
+    let shown = name_of(&def.ident);
     match &def.body {
         TypeBody::Alias(t) | TypeBody::Transparent(t) => colliding_key(api, def, &t.shape, tag, depth + 1),
         TypeBody::Object(o) => {
@@ -487,7 +486,7 @@ fn tag_of(e: &Enum) -> &str {
 /// A field's Rust name (`name` or `0`).
 pub fn member_name(member: &syn::Member) -> String {
     match member {
-        syn::Member::Named(ident) => ident.unraw().to_string(),
+        syn::Member::Named(ident) => name_of(ident),
         syn::Member::Unnamed(index) => index.index.to_string(),
     }
 }

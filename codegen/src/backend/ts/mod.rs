@@ -12,8 +12,8 @@ pub mod types;
 pub mod validate;
 
 use askama::Template;
+use dogen_interface::parse::name_of;
 use heck::ToLowerCamelCase;
-use syn::ext::IdentExt as _;
 
 use self::doc::{Doc, concat, group, hardline, if_break, indent, join, line, softline, text};
 use self::syntax::{Ids, Member, NO_DOCS, Ts};
@@ -100,7 +100,7 @@ impl Backend for TypeScript {
         }
         .render()
         .map_err(fail(INDEX))?;
-        let names: Vec<String> = api.interfaces.iter().map(|i| i.ident.unraw().to_string()).collect();
+        let names: Vec<String> = api.interfaces.iter().map(|i| name_of(&i.ident)).collect();
         let env = EnvDts {
             import: doc::print(&import_type(&names)),
             bindings: api.interfaces.iter().map(|i| binding(i, 3)).collect(),
@@ -161,7 +161,7 @@ fn durable_result() -> String {
 
 /// `NAME: DurableObjectNamespace<Trait> & DurableObjectNamespace;`
 fn binding(iface: &Interface, level: usize) -> String {
-    let name = iface.ident.unraw().to_string();
+    let name = name_of(&iface.ident);
     let member = Member {
         docs: std::borrow::Cow::Borrowed(iface.docs.as_slice()),
         key: iface.binding.as_str().into(),
@@ -203,7 +203,7 @@ fn import_type(names: &[String]) -> Doc<'_> {
 /// that makes it. `over_fetch`: whether the API carries bytes
 /// ([`types::has_bytes`]), which are arrays of numbers over fetch.
 fn client(iface: &Interface, over_fetch: bool) -> String {
-    let name = iface.ident.unraw().to_string();
+    let name = name_of(&iface.ident);
     let client = format!("{name}Client");
     let factory = client.to_lower_camel_case();
     let table = format!("{}Replies", name.to_lower_camel_case());

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use dogen_interface::parse::lower_camel_case;
+use dogen_interface::parse::{lower_camel_case, name_of};
 use syn::ext::IdentExt as _;
 
 use super::doc::{concat, print, text};
@@ -55,9 +55,9 @@ impl<'a> Types<'a> {
                     let params = def
                         .generics
                         .iter()
-                        .map(|p| Ts::Ref(type_name(&p.ident.unraw().to_string()).into_owned().into(), Vec::new()))
+                        .map(|p| Ts::Ref(type_name(&name_of(&p.ident)).into_owned().into(), Vec::new()))
                         .collect();
-                    return Ts::Ref(type_name(&def.ident.unraw().to_string()).into_owned().into(), params);
+                    return Ts::Ref(type_name(&name_of(&def.ident)).into_owned().into(), params);
                 }
                 let name = name.strip_prefix("r#").unwrap_or(name);
                 Ts::Ref(type_name(name), args.iter().map(|s| self.shape(s)).collect())
@@ -113,13 +113,11 @@ impl<'a> Types<'a> {
 
     /// The declaration of `def` with its doc comment, laid out.
     pub fn declaration(&self, def: &'a TypeDef, ids: &Ids) -> String {
-        let name = type_name(&def.ident.unraw().to_string()).into_owned();
+        let name = type_name(&name_of(&def.ident)).into_owned();
         let params: Vec<(String, Option<Ts<'a>>)> = def
             .generics
             .iter()
-            .map(|p| {
-                (type_name(&p.ident.unraw().to_string()).into_owned(), p.default.as_ref().map(|d| self.shape(&d.shape)))
-            })
+            .map(|p| (type_name(&name_of(&p.ident)).into_owned(), p.default.as_ref().map(|d| self.shape(&d.shape))))
             .collect();
         let alias = |ty: Ts<'a>| {
             let slow =
@@ -341,7 +339,7 @@ impl<'a> Types<'a> {
                 })
             })
             .collect();
-        let name = iface.ident.unraw().to_string();
+        let name = name_of(&iface.ident);
         syntax::print_interface(&iface.docs, &name, text(""), Some("Rpc.DurableObjectBranded"), members)
     }
 
@@ -455,7 +453,7 @@ enum Key<'a> {
 /// A Rust argument name as a TypeScript parameter: camelCase, with a `_`
 /// after words JavaScript reserves.
 pub fn parameter_name(ident: &syn::Ident) -> String {
-    let name = lower_camel_case(&ident.unraw().to_string());
+    let name = lower_camel_case(&name_of(ident));
     if dogen_interface::validate::is_js_identifier(&name) && !matches!(name.as_str(), "arguments" | "eval") {
         name
     } else {

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use dogen_interface::ctxt::Ctxt;
-use dogen_interface::parse::lower_camel_case;
+use dogen_interface::parse::{lower_camel_case, name_of};
 use syn::ext::IdentExt as _;
 
 use crate::model::{Api, Interface};
@@ -26,7 +26,7 @@ pub fn validate(cx: &Ctxt, api: &Api) {
 /// name of another type.
 fn escaped_type_names_are_unique(cx: &Ctxt, api: &Api) {
     for def in &api.types {
-        let name = def.ident.unraw().to_string();
+        let name = name_of(&def.ident);
         let escaped = super::types::type_name(&name);
         if escaped != name
             && let Some(other) = api.type_def(&escaped)
@@ -76,7 +76,7 @@ pub const RESERVED_TRAIT_NAMES: &[&str] = &[
 /// No trait takes a name the generated TypeScript declares or uses itself.
 fn trait_names_are_free(cx: &Ctxt, api: &Api) {
     for iface in &api.interfaces {
-        let name = iface.ident.unraw().to_string();
+        let name = name_of(&iface.ident);
         if RESERVED_TRAIT_NAMES.contains(&name.as_str()) {
             cx.error_spanned_by(
                 &iface.ident,
@@ -105,7 +105,7 @@ fn parameter_names_are_unique(cx: &Ctxt, api: &Api) {
     for method in api.interfaces.iter().flat_map(|i| &i.methods) {
         let mut seen = BTreeMap::new();
         for arg in &method.args {
-            let name = lower_camel_case(&arg.ident.unraw().to_string());
+            let name = lower_camel_case(&name_of(&arg.ident));
             if let Some(first) = seen.insert(name.clone(), &arg.ident) {
                 cx.error_spanned_by(
                     &arg.ident,
@@ -124,7 +124,7 @@ pub const RESERVED_TYPE_NAMES: &[&str] =
 /// No type takes a name the generated TypeScript uses itself.
 fn type_names_are_free(cx: &Ctxt, api: &Api) {
     for def in &api.types {
-        let name = def.ident.unraw().to_string();
+        let name = name_of(&def.ident);
         if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
             cx.error_spanned_by(
                 &def.ident,
@@ -136,10 +136,9 @@ fn type_names_are_free(cx: &Ctxt, api: &Api) {
 
 /// A type and a trait never share a name: both are declared in `index.ts`.
 fn type_names_are_not_trait_names(cx: &Ctxt, api: &Api) {
-    let traits: BTreeMap<String, &Interface> =
-        api.interfaces.iter().map(|i| (i.ident.unraw().to_string(), i)).rev().collect();
+    let traits: BTreeMap<String, &Interface> = api.interfaces.iter().map(|i| (name_of(&i.ident), i)).rev().collect();
     for def in &api.types {
-        if let Some(iface) = traits.get(&def.ident.unraw().to_string()) {
+        if let Some(iface) = traits.get(&name_of(&def.ident)) {
             cx.error_spanned_by(
                 &def.ident,
                 format!(
