@@ -69,13 +69,15 @@ pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit
 /// transparent huge pages takes those faults down to a handful.
 mod heap {
     /// How much address space the heap reserves at once (untouched pages
-    /// cost nothing): every model dogen builds fits in it.
+    /// cost nothing): the model of the largest crates fits in it, and the
+    /// heap grows past it in ordinary pages.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    const RESERVE: usize = 1 << 30;
+    const RESERVE: usize = 256 << 20;
 
-    /// glibc: one heap, grown by [`RESERVE`] and never given back, for
+    /// glibc: one heap, grown once by [`RESERVE`] and never given back, for
     /// allocations of any size; its address space marked for transparent
-    /// huge pages (which the kernel uses where its settings allow).
+    /// huge pages (which the kernel uses where its settings allow). Where
+    /// the reserve cannot be had, the heap grows as usual.
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     pub fn use_huge_pages() {
         const HUGE_PAGE: usize = 2 << 20;
@@ -90,9 +92,10 @@ mod heap {
             {
                 return;
             }
-            // Grow the heap now, by the reserve.
+            // Grow the heap now, by the reserve, then by glibc's default step.
             let block = std::hint::black_box(libc::malloc(HUGE_PAGE));
             libc::free(block);
+            libc::mallopt(libc::M_TOP_PAD, 128 << 10);
             let after = libc::sbrk(0) as usize;
             let start = before.next_multiple_of(HUGE_PAGE);
             if after > start {
