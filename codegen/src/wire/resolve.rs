@@ -222,6 +222,11 @@ impl<'a> Resolver<'a> {
     /// Recomputes the shape of a type of a method, resolving its names
     /// from `module`, and reaches what it names.
     fn reshape(&self, ty: &syn::Type, shape: &mut Shape, module: &[String], usage: Usage) {
+        // Without a name, the shape is the standard containers' alone,
+        // which resolution would compute again as they are.
+        if !names_any(shape) {
+            return;
+        }
         let ctx = Ctx { resolver: self, module, scope: Scope::default(), deps: RefCell::default() };
         // An error was already reported by the interface's own parse.
         if let Ok(resolved) = shape_with(ty, &ctx) {
@@ -765,6 +770,18 @@ pub fn type_refs(def: &TypeDef) -> Vec<&TypeRef> {
         }
     }
     out
+}
+
+/// Whether `shape` holds a name (a type of the crate, a type parameter, a
+/// type of another crate).
+fn names_any(shape: &Shape) -> bool {
+    match shape {
+        Shape::Named(..) => true,
+        Shape::Option(s) | Shape::Seq(s) | Shape::Array(s, _) => names_any(s),
+        Shape::Map(k, v) => names_any(k) || names_any(v),
+        Shape::Tuple(items) => items.iter().any(names_any),
+        _ => false,
+    }
 }
 
 /// Every name in `shape`.

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 /// The page width, as Prettier's default `printWidth`.
 pub const WIDTH: usize = 80;
 /// One level of indentation, as Prettier's default `tabWidth`.
-const INDENT: usize = 2;
+pub const INDENT: usize = 2;
 
 /// A document. Text is borrowed from what is being printed where it can be.
 #[derive(Debug, Clone)]

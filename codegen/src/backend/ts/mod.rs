@@ -20,7 +20,7 @@ use self::syntax::{Ids, Member, NO_DOCS, Ts};
 use self::types::Types;
 use super::{Backend, Items, OutputFile, RenderError};
 use crate::error::Error;
-use crate::model::{Api, Interface, Output, TypeDef};
+use crate::model::{Api, Interface, Method, Output, TypeDef};
 
 /// `index.ts`.
 pub const INDEX: &str = "index.ts";
@@ -200,8 +200,9 @@ fn import_type(names: &[String]) -> Doc<'_> {
 }
 
 /// For one interface: the client's type, its reply table and the function
-/// that makes it. `over_fetch`: whether the API carries bytes
-/// ([`types::has_bytes`]), which are arrays of numbers over fetch.
+/// that makes it, a blank line apart. `over_fetch`: whether the API
+/// carries bytes ([`types::has_bytes`]), which are arrays of numbers over
+/// fetch. Each is written directly where it fits its lines, else laid out.
 fn client(iface: &Interface, over_fetch: bool) -> String {
     let name = name_of(&iface.ident);
     let client = format!("{name}Client");
@@ -224,62 +225,98 @@ fn client(iface: &Interface, over_fetch: bool) -> String {
     } else {
         (omit, vec![format!("`{name}`'s methods, called through the object's `fetch` in dogen's wire format.")])
     };
-    let alias = concat([syntax::doc_comment(&docs), syntax::type_alias(&client, &[], &ty, &Ids::default())]);
-    let entries = iface.methods.iter().map(|m| {
-        let reply = if matches!(m.output, Output::Result { .. }) { "result" } else { "value" };
-        concat([syntax::property_key(&m.wire_name), text(": "), text(syntax::quote(reply))])
+    let alias = syntax::checked(syntax::type_alias_text(&docs, &client, &[], &ty), || {
+        doc::print(&concat([syntax::doc_comment(&docs), syntax::type_alias(&client, &[], &ty, &Ids::default())]))
     });
-    let object = if iface.methods.is_empty() {
-        text("{}")
-    } else {
-        doc::broken_group(concat([
-            text("{"),
-            indent(concat([line(), join(concat([text(","), line()]), entries)])),
-            if_break(text(","), text("")),
-            line(),
-            text("}"),
+    let reply = |m: &Method| if matches!(m.output, Output::Result { .. }) { "result" } else { "value" };
+    let head = format!("const {table}: Replies<{client}>");
+    // `head = {` fits its line, so the broken table stays on it.
+    let table_text = (!iface.methods.is_empty() && doc::width(&head) + " = {".len() <= doc::WIDTH).then(|| {
+        let mut out = head.clone();
+        out.push_str(" = {");
+        for m in &iface.methods {
+            out.push_str("\n  ");
+            syntax::write_property_key(&m.wire_name, &mut out);
+            out.push_str(": ");
+            syntax::quote_into(reply(m), &mut out);
+            out.push(',');
+        }
+        out.push_str("\n};");
+        out
+    });
+    let table_decl = syntax::checked(table_text, || {
+        let entries = iface
+            .methods
+            .iter()
+            .map(|m| concat([syntax::property_key(&m.wire_name), text(": "), text(syntax::quote(reply(m)))]));
+        let object = if iface.methods.is_empty() {
+            text("{}")
+        } else {
+            doc::broken_group(concat([
+                text("{"),
+                indent(concat([line(), join(concat([text(","), line()]), entries)])),
+                if_break(text(","), text("")),
+                line(),
+                text("}"),
+            ]))
+        };
+        let ids = Ids::default();
+        let id = ids.next();
+        doc::print(&concat([
+            group(concat([
+                group(text(head.as_str())),
+                text(" ="),
+                doc::group_with_id(indent(line()), id),
+                doc::indent_if_break(id, object),
+            ])),
+            text(";"),
         ]))
-    };
-    let ids = Ids::default();
-    let id = ids.next();
-    let table_decl = concat([
-        group(concat([
-            group(text(format!("const {table}: Replies<{client}>"))),
-            text(" ="),
-            doc::group_with_id(indent(line()), id),
-            doc::indent_if_break(id, object),
-        ])),
-        text(";"),
-    ]);
-    let function = concat([
-        syntax::doc_comment(&[
-            format!("A client for the `{name}` behind `stub`, e.g."),
-            format!("`{factory}(env.{}.getByName(\"a\"))`.", iface.binding),
-        ]),
-        text(format!("export function {factory}")),
-        group(concat([
-            text("("),
-            indent(concat([softline(), text("stub: DogenFetcher")])),
-            if_break(text(","), text("")),
-            softline(),
-            text(")"),
-            text(format!(": {client}")),
-        ])),
-        text(" {"),
-        indent(concat([
-            hardline(),
-            text(format!("return dogenClient<{client}>")),
+    });
+    let docs = [
+        format!("A client for the `{name}` behind `stub`, e.g."),
+        format!("`{factory}(env.{}.getByName(\"a\"))`.", iface.binding),
+    ];
+    let signature = format!("export function {factory}(stub: DogenFetcher): {client} {{");
+    let call = format!("return dogenClient<{client}>(stub, {table});");
+    // Both the signature and the call fit their lines.
+    let function_text =
+        (doc::width(&signature) <= doc::WIDTH && doc::INDENT + doc::width(&call) <= doc::WIDTH).then(|| {
+            let mut out = String::new();
+            syntax::write_doc_comment(&docs, 0, &mut out);
+            out.push_str(&signature);
+            out.push_str("\n  ");
+            out.push_str(&call);
+            out.push_str("\n}");
+            out
+        });
+    let function = syntax::checked(function_text, || {
+        doc::print(&concat([
+            syntax::doc_comment(&docs),
+            text(format!("export function {factory}")),
             group(concat([
                 text("("),
-                indent(concat([softline(), text("stub,"), line(), text(table.as_str())])),
+                indent(concat([softline(), text("stub: DogenFetcher")])),
                 if_break(text(","), text("")),
                 softline(),
                 text(")"),
+                text(format!(": {client}")),
             ])),
-            text(";"),
-        ])),
-        hardline(),
-        text("}"),
-    ]);
-    doc::print(&join(concat([hardline(), hardline()]), [alias, table_decl, function]))
+            text(" {"),
+            indent(concat([
+                hardline(),
+                text(format!("return dogenClient<{client}>")),
+                group(concat([
+                    text("("),
+                    indent(concat([softline(), text("stub,"), line(), text(table.as_str())])),
+                    if_break(text(","), text("")),
+                    softline(),
+                    text(")"),
+                ])),
+                text(";"),
+            ])),
+            hardline(),
+            text("}"),
+        ]))
+    });
+    format!("{alias}\n\n{table_decl}\n\n{function}")
 }

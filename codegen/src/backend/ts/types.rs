@@ -122,13 +122,7 @@ impl<'a> Types<'a> {
         let alias = |ty: Ts<'a>| {
             let slow =
                 || print(&concat([syntax::doc_comment(&def.docs), syntax::type_alias(&name, &params, &ty, ids)]));
-            match syntax::type_alias_text(&def.docs, &name, &params, &ty) {
-                Some(text) => {
-                    debug_assert_eq!(text, slow(), "the alias's fast layout differs from the engine's");
-                    text
-                }
-                None => slow(),
-            }
+            syntax::checked(syntax::type_alias_text(&def.docs, &name, &params, &ty), slow)
         };
         match &def.body {
             // dogen's own JSON types are interfaces: TypeScript then expands
