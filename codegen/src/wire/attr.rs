@@ -328,6 +328,10 @@ pub fn derives_serde(attrs: &[syn::Attribute]) -> bool {
         if let syn::Meta::List(list) = attr
             && list.path.is_ident("derive")
         {
+            if let Some(serde) = derives_serde_plainly(&list.tokens) {
+                found |= serde;
+                return;
+            }
             let _ = list.parse_nested_meta(|meta| {
                 found |= meta.path.segments.last().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize");
                 Ok(())
@@ -335,6 +339,47 @@ pub fn derives_serde(attrs: &[syn::Attribute]) -> bool {
         }
     });
     found
+}
+
+/// Whether a plain derive list (paths of identifiers and `::`, between
+/// commas: `Debug, serde::Serialize`) names `Serialize` or `Deserialize`
+/// by a path's last segment, read from the tokens; `None` for any other
+/// list, which is parsed instead.
+fn derives_serde_plainly(tokens: &proc_macro2::TokenStream) -> Option<bool> {
+    use proc_macro2::{Spacing, TokenTree};
+    let mut found = false;
+    // The last identifier read, while a path may still go on after it.
+    let mut last: Option<proc_macro2::Ident> = None;
+    // Whether a segment must come next (after `::`).
+    let mut segment_next = false;
+    let mut tokens = tokens.clone().into_iter();
+    loop {
+        match tokens.next() {
+            Some(TokenTree::Ident(ident)) if last.is_none() => {
+                last = Some(ident);
+                segment_next = false;
+            }
+            Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Joint && !segment_next => {
+                match tokens.next() {
+                    Some(TokenTree::Punct(q)) if q.as_char() == ':' => {}
+                    _ => return None,
+                }
+                last = None;
+                segment_next = true;
+            }
+            Some(TokenTree::Punct(p)) if p.as_char() == ',' && !segment_next => {
+                let ident = last.take()?;
+                found |= ident == "Serialize" || ident == "Deserialize";
+            }
+            None if !segment_next => {
+                if let Some(ident) = last {
+                    found |= ident == "Serialize" || ident == "Deserialize";
+                }
+                return Some(found);
+            }
+            _ => return None,
+        }
+    }
 }
 
 /// Calls `f` on each attribute of `attrs`, with each `#[cfg_attr(pred, a,
@@ -445,4 +490,45 @@ fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
         meta.parse_nested_meta(|inner| skip_value(&inner))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What parsing the list finds, the way `derives_serde` reads a list
+    /// that is not plain.
+    fn parsed(list: &syn::MetaList) -> bool {
+        let mut found = false;
+        let _ = list.parse_nested_meta(|meta| {
+            found |= meta.path.segments.last().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize");
+            Ok(())
+        });
+        found
+    }
+
+    #[test]
+    fn plain_derive_lists_are_read_as_parsing_reads_them() {
+        let lists = [
+            "",
+            "Debug",
+            "Serialize",
+            "Debug, Clone, Deserialize",
+            "serde::Serialize, Debug",
+            "::serde::Deserialize",
+            "Serialize,",
+            "Serialize::Other",
+            "r#Serialize",
+            "Foo::Serialize::Bar, Clone",
+            "a::b::c::Serialize",
+        ];
+        for text in lists {
+            let list: syn::MetaList = syn::parse_str(&format!("derive({text})")).expect("a meta list");
+            assert_eq!(derives_serde_plainly(&list.tokens), Some(parsed(&list)), "{text}");
+        }
+        for text in [", Debug", "Serialize Deserialize", "Serialize: Foo", "a::", "Serialize = \"x\"", "(Serialize)"] {
+            let list: syn::MetaList = syn::parse_str(&format!("derive({text})")).expect("a meta list");
+            assert_eq!(derives_serde_plainly(&list.tokens), None, "{text}");
+        }
+    }
 }

@@ -101,6 +101,8 @@ struct Resolver<'a> {
     config: &'a Config,
     /// Type items by name.
     by_name: HashMap<String, Vec<usize>>,
+    /// Each type item's name as written (`r#` kept), by index.
+    written: Vec<String>,
     /// Every module path that holds an item or a `mod`.
     modules: BTreeSet<Vec<String>>,
     /// The project's type mappings of the crate's own items, by item.
@@ -116,7 +118,7 @@ struct Resolver<'a> {
 #[derive(Default)]
 struct State {
     /// Parsed definitions of reached keys (`None`: reached, failed).
-    defs: BTreeMap<Key, Option<TypeDef>>,
+    defs: Vec<(Key, Option<TypeDef>)>,
     /// Which definitions each reached one refers to.
     edges: BTreeMap<Key, BTreeSet<Key>>,
     usage: BTreeMap<Key, Usage>,
@@ -161,6 +163,7 @@ impl<'a> Resolver<'a> {
             krate,
             config,
             by_name,
+            written: krate.types.iter().map(|t| t.item.ident().to_string()).collect(),
             modules,
             mapped_items: HashMap::new(),
             mapped_external: HashMap::new(),
@@ -259,7 +262,7 @@ impl<'a> Resolver<'a> {
             }
             let mut state = self.state.borrow_mut();
             state.edges.insert(key.clone(), deps);
-            state.defs.insert(key, def);
+            state.defs.push((key, def));
         }
         let mut state = self.state.borrow_mut();
         let state = &mut *state;
@@ -360,7 +363,9 @@ impl<'a> Resolver<'a> {
     /// The reached definitions, with their usage, sorted by name; reports
     /// names that would collide in one TypeScript module.
     fn finish(&self) -> Vec<TypeDef> {
-        let state = std::mem::take(&mut *self.state.borrow_mut());
+        let mut state = std::mem::take(&mut *self.state.borrow_mut());
+        // By key (each was reached once), then grouped by name.
+        state.defs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         let mut by_name: BTreeMap<String, Vec<(Key, TypeDef)>> = BTreeMap::new();
         for (key, def) in state.defs {
             if let Some(mut def) = def {
@@ -607,18 +612,18 @@ impl<'a> Resolver<'a> {
 
     fn check_arity(&self, path: &syn::Path, index: usize) {
         let item = &self.krate.types[index].item;
-        let params: Vec<&syn::TypeParam> = generics_of(item).type_params().collect();
-        let required = params.iter().filter(|p| p.default.is_none()).count();
+        let params = generics_of(item).type_params();
+        let (count, required) = params.fold((0, 0), |(n, r), p| (n + 1, r + usize::from(p.default.is_none())));
         let given = match &path.segments.last().map(|s| &s.arguments) {
             Some(syn::PathArguments::AngleBracketed(a)) => {
                 a.args.iter().filter(|a| matches!(a, syn::GenericArgument::Type(_))).count()
             }
             _ => 0,
         };
-        if given < required || given > params.len() {
+        if given < required || given > count {
             self.cx.error_spanned_by(
                 path,
-                format!("`{}` takes {} type argument(s) but {given} are given here", item.ident(), params.len()),
+                format!("`{}` takes {count} type argument(s) but {given} are given here", item.ident()),
             );
         }
     }
@@ -636,25 +641,30 @@ impl Resolve for Ctx<'_, '_> {
     fn named(&self, path: &syn::Path, args: &[&syn::Type], shape: &dyn Fn(&syn::Type) -> ShapeResult) -> ShapeResult {
         let resolver = self.resolver;
         let last = path.segments.last().ok_or("empty type path")?;
-        let written = last.ident.to_string();
         let name = name_of(&last.ident);
         let shaped = || args.iter().map(|t| shape(t)).collect::<Result<Vec<_>, _>>();
         let single = path.segments.len() == 1 && path.leading_colon.is_none();
         if single && self.scope.params.contains(&name) {
-            return Ok(Shape::Named(written, shaped()?));
+            return Ok(Shape::Named(last.ident.to_string(), shaped()?));
         }
         if single && name == "Self" {
             if let Some(this) = &self.scope.this {
                 self.deps.borrow_mut().insert(this.clone());
             }
-            return Ok(Shape::Named(written, shaped()?));
+            return Ok(Shape::Named(last.ident.to_string(), shaped()?));
         }
-        let segs: Vec<String> = path.segments.iter().map(|s| name_of(&s.ident)).collect();
-        match resolver.target(&segs, path.leading_colon.is_some(), self.module, 0) {
+        let many: Vec<String>;
+        let segs = if path.segments.len() == 1 {
+            std::slice::from_ref(&name)
+        } else {
+            many = path.segments.iter().map(|s| name_of(&s.ident)).collect();
+            &many
+        };
+        match resolver.target(segs, path.leading_colon.is_some(), self.module, 0) {
             Target::Item(index) => {
                 resolver.check_arity(path, index);
                 self.deps.borrow_mut().insert(Key::Item(index));
-                Ok(Shape::Named(resolver.krate.types[index].item.ident().to_string(), shaped()?))
+                Ok(Shape::Named(resolver.written[index].clone(), shaped()?))
             }
             Target::Rename { name, target, span } => {
                 resolver.check_arity(path, target);
@@ -698,7 +708,7 @@ impl Resolve for Ctx<'_, '_> {
             }
             Target::Error(message) => {
                 resolver.cx.error_spanned_by(path, message);
-                Ok(Shape::Named(written, Vec::new()))
+                Ok(Shape::Named(last.ident.to_string(), Vec::new()))
             }
         }
     }

@@ -805,11 +805,25 @@ pub fn doc_comment(docs: &[String]) -> Doc<'static> {
 /// What [`doc_comment`] prints at indentation `indent`, at the end of
 /// `out`: each line, then a line break and the indentation.
 pub fn write_doc_comment(docs: &[String], indent: usize, out: &mut String) {
-    let lines = tsdoc_lines(docs);
     let newline = |out: &mut String| {
         out.push('\n');
         out.extend(std::iter::repeat_n(' ', indent));
     };
+    // One line with nothing to escape, the usual comment: no copies.
+    if let [one] = docs
+        && !one.contains('\n')
+        && !one.contains("*/")
+    {
+        let one = one.trim_end();
+        if !one.is_empty() {
+            out.push_str("/** ");
+            out.push_str(one);
+            out.push_str(" */");
+            newline(out);
+        }
+        return;
+    }
+    let lines = tsdoc_lines(docs);
     match lines.as_slice() {
         [] => {}
         [one] => {
