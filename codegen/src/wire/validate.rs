@@ -66,17 +66,25 @@ fn classes_are_unique(cx: &Ctxt, api: &Api) {
 /// No two keys of one object are the same after renaming: serde would
 /// write the key twice.
 fn keys_are_unique(cx: &Ctxt, object: &Object, tag: Option<&str>) {
-    let mut seen: BTreeMap<&str, String> = BTreeMap::new();
+    // What has each key so far: a field, or a tag (described).
+    let mut seen: BTreeMap<&str, Result<&syn::Member, &str>> = BTreeMap::new();
     if let Some(t) = &object.tag {
-        seen.insert(&t.key, "the tag".to_owned());
+        seen.insert(&t.key, Err("the tag"));
     }
     if let Some(tag) = tag {
-        seen.insert(tag, "the enum's tag".to_owned());
+        seen.insert(tag, Err("the enum's tag"));
     }
     for field in object.fields.iter().filter(|f| !f.flatten) {
-        let this = format!("field `{}`", member_name(&field.member));
-        if let Some(first) = seen.insert(&field.name, this.clone()) {
-            cx.error_spanned_by(&field.member, format!("{this} and {first} both have the wire name `{}`", field.name));
+        if let Some(first) = seen.insert(&field.name, Ok(&field.member)) {
+            let first = match first {
+                Ok(member) => format!("field `{}`", member_name(member)),
+                Err(tag) => tag.to_owned(),
+            };
+            let this = member_name(&field.member);
+            cx.error_spanned_by(
+                &field.member,
+                format!("field `{this}` and {first} both have the wire name `{}`", field.name),
+            );
         }
     }
 }

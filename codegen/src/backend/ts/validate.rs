@@ -102,15 +102,20 @@ fn client_names_are_free(cx: &Ctxt, api: &Api) {
 
 /// Arguments keep distinct names in TypeScript, where they are camelCase.
 fn parameter_names_are_unique(cx: &Ctxt, api: &Api) {
-    for method in api.interfaces.iter().flat_map(|i| &i.methods) {
-        let mut seen = BTreeMap::new();
+    for method in api.interfaces.iter().flat_map(|i| &i.methods).filter(|m| m.args.len() > 1) {
+        // Each name so far, with the last argument that had it.
+        let mut seen: Vec<(String, &syn::Ident)> = Vec::with_capacity(method.args.len());
         for arg in &method.args {
             let name = lower_camel_case(&name_of(&arg.ident));
-            if let Some(first) = seen.insert(name.clone(), &arg.ident) {
-                cx.error_spanned_by(
-                    &arg.ident,
-                    format!("arguments `{first}` and `{}` are both `{name}` in TypeScript", arg.ident),
-                );
+            match seen.iter_mut().find(|(seen, _)| *seen == name) {
+                Some((_, first)) => {
+                    cx.error_spanned_by(
+                        &arg.ident,
+                        format!("arguments `{first}` and `{}` are both `{name}` in TypeScript", arg.ident),
+                    );
+                    *first = &arg.ident;
+                }
+                None => seen.push((name, &arg.ident)),
             }
         }
     }
