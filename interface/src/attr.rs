@@ -145,8 +145,8 @@ pub fn docs(attrs: &[syn::Attribute]) -> Vec<String> {
                 value: syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }),
                 ..
             }) => {
-                // Trimmed in place: one allocation per line.
-                let mut text = s.value();
+                // Trimmed in place.
+                let mut text = lit_text(s);
                 text.truncate(text.trim_end().len());
                 if text.starts_with(' ') {
                     text.remove(0);
@@ -156,6 +156,23 @@ pub fn docs(attrs: &[syn::Attribute]) -> Vec<String> {
             _ => None,
         })
         .collect()
+}
+
+/// `lit.value()`, read straight from the literal's text when it is a plain
+/// `"..."` without escapes (what a `///` line mostly is): its text between
+/// the quotes, without unescaping it character by character.
+fn lit_text(lit: &syn::LitStr) -> String {
+    let mut text = lit.token().to_string();
+    let plain = text.len() >= 2
+        && text.starts_with('"')
+        && text.ends_with('"')
+        && !text[1..text.len() - 1].contains(['\\', '\r', '"']);
+    if !plain {
+        return lit.value();
+    }
+    text.pop();
+    text.remove(0);
+    text
 }
 
 /// Stores the string value of `meta` in `slot`. A missing or non-string
@@ -239,4 +256,38 @@ fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
 /// The key as written, e.g. `binding` or `serde::rename`.
 fn key_name(meta: &ParseNestedMeta<'_>) -> String {
     quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_literals_are_read_as_syn_reads_them() {
+        for text in [
+            r#""""#,
+            r#"" a doc line""#,
+            r#""é and ü""#,
+            r#""tab\there""#,
+            r#""quote \" in""#,
+            r##"r#"raw"#"##,
+            r#""\u{200b}""#,
+            r#""a\
+            b""#,
+        ] {
+            let lit: syn::LitStr = syn::parse_str(text).expect("a string literal");
+            assert_eq!(lit_text(&lit), lit.value(), "{text}");
+        }
+        let doc: syn::Attribute = syn::parse_quote!(#[doc = " one line "]);
+        assert_eq!(docs(&[doc]), ["one line"]);
+        // `///` comments, as proc-macro2 turns them into literals.
+        let item: syn::ItemStruct =
+            syn::parse_str("/// plain\n/// a \"quote\"\n/// tab\there \\ back\n/** block\n  two */\nstruct S;")
+                .expect("a struct");
+        for attr in &item.attrs {
+            let syn::Meta::NameValue(nv) = &attr.meta else { unreachable!() };
+            let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) = &nv.value else { unreachable!() };
+            assert_eq!(lit_text(lit), lit.value());
+        }
+    }
 }

@@ -146,7 +146,9 @@ impl Method {
             .iter_mut()
             .map(|input| match input {
                 syn::FnArg::Typed(pat_type) => {
-                    Some(std::mem::replace(&mut *pat_type.ty, syn::Type::Verbatim(proc_macro2::TokenStream::new())))
+                    // `!`: a placeholder that allocates nothing.
+                    let placeholder = syn::Type::Never(syn::TypeNever { bang_token: Default::default() });
+                    Some(std::mem::replace(&mut *pat_type.ty, placeholder))
                 }
                 syn::FnArg::Receiver(_) => None,
             })
