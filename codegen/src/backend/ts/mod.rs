@@ -171,7 +171,15 @@ fn binding(iface: &Interface, level: usize) -> String {
             Ts::Ref("DurableObjectNamespace".into(), Vec::new()),
         ]),
     };
-    print_at(&syntax::interface_property(&member, &Ids::default()), level)
+    property_at(&member, level)
+}
+
+/// `member` as an interface property nested `level` blocks deep, without
+/// the first line's indentation.
+fn property_at(member: &Member<'_>, level: usize) -> String {
+    syntax::checked(syntax::interface_property_at(member, level * doc::INDENT), || {
+        print_at(&syntax::interface_property(member, &Ids::default()), level)
+    })
 }
 
 /// `NAME: Cloudflare.Env["NAME"];`, documented like the binding.
@@ -182,7 +190,7 @@ fn binding_reference(iface: &Interface, level: usize) -> String {
         optional: false,
         ty: Ts::Ref(format!("Cloudflare.Env[{}]", syntax::quote(&iface.binding)).into(), Vec::new()),
     };
-    print_at(&syntax::interface_property(&member, &Ids::default()), level)
+    property_at(&member, level)
 }
 
 /// `import type { A, B } from "./index.js";`
@@ -237,9 +245,8 @@ fn client(iface: &Interface, over_fetch: bool) -> String {
         for m in &iface.methods {
             out.push_str("\n  ");
             syntax::write_property_key(&m.wire_name, &mut out);
-            out.push_str(": ");
-            syntax::quote_into(reply(m), &mut out);
-            out.push(',');
+            // `quote` of `result` and `value`.
+            out.push_str(if reply(m) == "result" { ": \"result\"," } else { ": \"value\"," });
         }
         out.push_str("\n};");
         out

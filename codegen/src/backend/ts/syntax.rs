@@ -675,14 +675,20 @@ fn fits_at(column: usize, line: &str) -> bool {
 /// [`interface_property`] laid out, when its line fits: the property flat
 /// (its doc comment before it). `None` when the layout engine is needed.
 pub fn interface_property_text(m: &Member<'_>) -> Option<String> {
+    interface_property_at(m, MEMBER_INDENT)
+}
+
+/// [`interface_property_text`] for a property at column `indent` (each
+/// line of its doc comment too), without the first line's indentation.
+pub fn interface_property_at(m: &Member<'_>, indent: usize) -> Option<String> {
     let mut out = String::new();
-    write_doc_comment(&m.docs, MEMBER_INDENT, &mut out);
+    write_doc_comment(&m.docs, indent, &mut out);
     let start = out.len();
     write_property_key(&m.key, &mut out);
     out.push_str(if m.optional { "?: " } else { ": " });
     let flat = m.ty.write_flat(Parent::Annotation, &mut out);
     out.push(';');
-    (flat && fits_at(MEMBER_INDENT, &out[start..])).then_some(out)
+    (flat && fits_at(indent, &out[start..])).then_some(out)
 }
 
 /// [`method_signature`] laid out, with the method's doc comment before it:

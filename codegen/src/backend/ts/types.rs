@@ -447,7 +447,10 @@ enum Key<'a> {
 /// A Rust argument name as a TypeScript parameter: camelCase, with a `_`
 /// after words JavaScript reserves.
 pub fn parameter_name(ident: &syn::Ident) -> String {
-    let name = lower_camel_case(&name_of(ident));
+    let name = name_of(ident);
+    // A name of lowercase letters and digits is its own lowerCamelCase.
+    let name =
+        if name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) { name } else { lower_camel_case(&name) };
     if dogen_interface::validate::is_js_identifier(&name) && !matches!(name.as_str(), "arguments" | "eval") {
         name
     } else {
