@@ -78,6 +78,10 @@ pub struct Spec {
     /// Only the types, those typeshare maps marked `#[typeshare]`, for the
     /// typeshare CLI.
     pub typeshare: bool,
+    /// With `buildable`: the entry points that reach the methods through the
+    /// RPC layer (serve and client). Without them, the crate differs from
+    /// [`Flavor::Plain`]'s by the attribute alone.
+    pub rpc_entries: bool,
 }
 
 impl Spec {
@@ -91,6 +95,7 @@ impl Spec {
         flavor: Flavor::Dogen,
         buildable: false,
         typeshare: false,
+        rpc_entries: true,
     };
 
     /// The crate of the macro benchmarks: 100 traits of 20 methods, the same
@@ -168,6 +173,7 @@ impl Spec {
             }
             out.push_str("        _ => {}\n    }\n}\n");
             let entries: &[(&str, &str, &str)] = match self.flavor {
+                _ if !self.rpc_entries => &[],
                 Flavor::Plain => &[],
                 Flavor::Dogen => &[
                     (
@@ -361,6 +367,7 @@ impl Spec {
         }
         out.push_str("        _ => {}\n    }\n}\n\n");
         match self.flavor {
+            _ if !self.rpc_entries => {}
             Flavor::Plain => {}
             Flavor::Dogen => {
                 out.push_str(

@@ -1,8 +1,8 @@
 //! Writes a benchmark crate's sources (see `dogen_tests::bench_crate`):
 //!
 //!     bench-crate DIR [--flavor plain|dogen|tarpc|jsonrpsee] [--traits N]
-//!         [--methods N] [--types N] [--files N] [--buildable] [--typeshare]
-//!         [--dogen PATH]
+//!         [--methods N] [--types N] [--files N] [--buildable] [--no-entries]
+//!         [--typeshare] [--dogen PATH]
 //!
 //! Defaults are the `dogen ts` benchmark's crate (`Spec::TS`). With
 //! `--dogen`, also writes `DIR/deps.toml`: the `[dependencies]` the crate
@@ -29,6 +29,7 @@ fn main() -> ExitCode {
             "--files" => spec.files = number("--files"),
             "--buildable" => spec.buildable = true,
             "--typeshare" => spec.typeshare = true,
+            "--no-entries" => spec.rpc_entries = false,
             "--flavor" => {
                 let name = args.next().unwrap_or_default();
                 spec.flavor = Flavor::from_name(&name).unwrap_or_else(|| panic!("unknown flavor `{name}`"));

@@ -102,6 +102,14 @@ fn main() {
         ("wasm", "release wasm32 build (opt-level s, fat LTO)"),
     ] {
         let hand = ratio(label, "hand");
+        if let Some(r) = ratio(label, "attr") {
+            row(
+                &format!("{what}, cpu: the attribute alone"),
+                "the same crate without it (plain)",
+                format!("{:.2}x ({:.1} s vs {:.1} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+                if label == "check" { "~1.05x" } else { "-" },
+            );
+        }
         for (name, goal) in [("dogen", "<= 1.3x"), ("before", "-"), ("tarpc", "peer"), ("jsonrpsee", "peer")] {
             let Some(r) = ratio(label, name) else { continue };
             row(
