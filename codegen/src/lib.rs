@@ -5,7 +5,7 @@
 //! (`dogen-interface`), adds the serde types they reach, and renders them
 //! with one backend per target.
 //!
-//! - [`scan`]: a crate's files and modules, read with syn; [`cfg`]: `#[cfg]`
+//! - [`scan`]: a crate's files and modules, read with syn; [`cfg`](mod@cfg): `#[cfg]`
 //!   for the wasm32 build; [`config`]: the crate's `Cargo.toml` settings
 //!   (features, type mappings).
 //! - [`wire`]: the wire-type model: the serde types the interfaces reach.
