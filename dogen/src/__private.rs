@@ -240,7 +240,16 @@ fn list(names: &[&str]) -> String {
     if names.is_empty() {
         return "no methods".into();
     }
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+    let mut list = String::new();
+    for name in names {
+        if !list.is_empty() {
+            list.push_str(", ");
+        }
+        list.push('`');
+        list.push_str(name);
+        list.push('`');
+    }
+    list
 }
 
 /// Calls a method that cannot fail, with its arguments as

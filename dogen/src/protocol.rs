@@ -92,7 +92,7 @@ pub async fn serve<D: Dispatch<Json>>(server: &D, http_method: &str, path: &str,
     if let Some(reply) = refuse_head(http_method, path, Some(body.len() as u64)) {
         return reply;
     }
-    answer(server, path, &body.to_vec()).await
+    answer(server, path, body.to_vec()).await
 }
 
 /// [`serve`], for a body the caller owns: it is dispatched without a copy.
@@ -100,13 +100,14 @@ pub async fn serve_owned<D: Dispatch<Json>>(server: &D, http_method: &str, path:
     if let Some(reply) = refuse_head(http_method, path, Some(body.len() as u64)) {
         return reply;
     }
-    answer(server, path, &body).await
+    answer(server, path, body).await
 }
 
-/// Dispatches a request that passed [`refuse_head`].
-async fn answer<D: Dispatch<Json>>(server: &D, path: &str, body: &Vec<u8>) -> HttpReply {
+/// Dispatches a request that passed [`refuse_head`] with its body's
+/// length.
+pub(crate) async fn answer<D: Dispatch<Json>>(server: &D, path: &str, body: Vec<u8>) -> HttpReply {
     let method = path.strip_prefix(CALL_PREFIX).unwrap_or_default();
-    match server.dispatch(method, body).await {
+    match server.dispatch(method, &body).await {
         Ok(Reply::Ok(value)) => envelope("ok", value),
         Ok(Reply::Err(error)) => envelope("err", error),
         Err(error) => error_reply(&error),
@@ -157,9 +158,17 @@ pub fn body_too_large(content_length: Option<u64>) -> Option<HttpReply> {
 /// `{"<key>":<value>}`, built around `value` where it lies: a large
 /// reply is not copied.
 fn envelope(key: &str, mut value: Vec<u8>) -> HttpReply {
-    value.reserve(key.len() + 5);
-    let head = [b"{\"", key.as_bytes(), b"\":"].concat();
-    value.splice(..0, head);
+    // `{"` key `":` in front of the value, moved up in place: the value
+    // grows by the head's length, and the head is written over its front.
+    let len = value.len();
+    let head = key.len() + 4;
+    value.reserve(head + 1);
+    value.extend_from_slice(b"{\"\":");
+    value.extend_from_slice(key.as_bytes());
+    value.copy_within(..len, head);
+    value[..2].copy_from_slice(b"{\"");
+    value[2..head - 2].copy_from_slice(key.as_bytes());
+    value[head - 2..head].copy_from_slice(b"\":");
     value.push(b'}');
     HttpReply { status: 200, body: value }
 }
@@ -167,19 +176,31 @@ fn envelope(key: &str, mut value: Vec<u8>) -> HttpReply {
 /// The reply that carries `error`, its message shortened to
 /// [`MAX_MESSAGE`].
 pub fn error_reply(error: &ProtocolError) -> HttpReply {
-    #[derive(serde::Serialize)]
-    struct Body<'a> {
-        error: Wire<'a>,
-    }
-    #[derive(serde::Serialize)]
-    struct Wire<'a> {
-        kind: ProtocolErrorKind,
-        message: &'a str,
-    }
+    // `{"error":{"kind":"<kind>","message":<message>}}`, as serde_json
+    // writes the struct, without compiling a struct serializer for it.
     let message = shorten(&error.message, MAX_MESSAGE);
-    let body = serde_json::to_vec(&Body { error: Wire { kind: error.kind, message: &message } })
-        .expect("a protocol error always encodes");
+    let kind = kind_name(error.kind);
+    let mut body = Vec::with_capacity(message.len() + kind.len() + 40);
+    body.extend_from_slice(b"{\"error\":{\"kind\":\"");
+    body.extend_from_slice(kind.as_bytes());
+    body.extend_from_slice(b"\",\"message\":");
+    // Writing a string into a `Vec` cannot fail.
+    let _ = serde_json::to_writer(&mut body, &*message);
+    body.extend_from_slice(b"}}");
     HttpReply { status: status_of(error.kind), body }
+}
+
+/// The wire name of `kind`, as its `Serialize` writes it.
+fn kind_name(kind: ProtocolErrorKind) -> &'static str {
+    match kind {
+        ProtocolErrorKind::UnknownMethod => "unknown_method",
+        ProtocolErrorKind::BadArguments => "bad_arguments",
+        ProtocolErrorKind::Encode => "encode",
+        ProtocolErrorKind::BadReply => "bad_reply",
+        ProtocolErrorKind::BadRequest => "bad_request",
+        ProtocolErrorKind::TooLarge => "too_large",
+        ProtocolErrorKind::Internal => "internal",
+    }
 }
 
 /// Reads a reply on the client side: the method's value or error, still
@@ -410,6 +431,45 @@ impl fmt::Write for Shortened {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn envelope_wraps_the_value() {
+        for value in ["", "1", "null", "{\"a\":[1,2,3]}", &"\"x\"".repeat(100)] {
+            for key in ["ok", "err"] {
+                let reply = envelope(key, value.as_bytes().to_vec());
+                assert_eq!(reply.status, 200);
+                assert_eq!(String::from_utf8(reply.body).unwrap(), format!("{{\"{key}\":{value}}}"));
+            }
+        }
+    }
+
+    #[test]
+    fn error_reply_is_the_serialized_envelope() {
+        // The struct `error_reply` once serialized; the bytes must not change.
+        #[derive(serde::Serialize)]
+        struct Body<'a> {
+            error: Wire<'a>,
+        }
+        #[derive(serde::Serialize)]
+        struct Wire<'a> {
+            kind: ProtocolErrorKind,
+            message: &'a str,
+        }
+        use ProtocolErrorKind::*;
+        let kinds = [UnknownMethod, BadArguments, Encode, BadReply, BadRequest, TooLarge, Internal];
+        for kind in kinds {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind_name(kind)));
+            for message in ["", "plain", "quote \" back\\slash \u{1} é💡", &"x".repeat(2000)] {
+                let error = ProtocolError::new(kind, message);
+                let expected =
+                    serde_json::to_vec(&Body { error: Wire { kind, message: &shorten(message, MAX_MESSAGE) } })
+                        .unwrap();
+                let reply = error_reply(&error);
+                assert_eq!(String::from_utf8(reply.body).unwrap(), String::from_utf8(expected).unwrap());
+                assert_eq!(reply.status, status_of(kind));
+            }
+        }
+    }
 
     #[test]
     fn shortened_in_pieces_is_shortened_whole() {

@@ -105,9 +105,12 @@ pub async fn serve<D: Dispatch<Json>>(server: &D, mut req: Request) -> worker::R
             // entry module knows the call by its request.
             let token = worker::wasm_bindgen::JsValue::from(req.inner());
             match req.bytes().await {
-                Ok(body) => {
-                    crate::rpc::guard::guarded(token, protocol::serve_owned(server, &method, &path, body)).await
-                }
+                // Path and method passed above; the length is checked
+                // again now that it is known.
+                Ok(body) => match protocol::body_too_large(Some(body.len() as u64)) {
+                    Some(reply) => reply,
+                    None => crate::rpc::guard::guarded(token, protocol::answer(server, &path, body)).await,
+                },
                 Err(e) => protocol::error_reply(&ProtocolError::new(
                     ProtocolErrorKind::BadRequest,
                     format!("cannot read the body of the call to `{}`: {e}", protocol::quote(&path)),
