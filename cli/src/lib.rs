@@ -35,7 +35,7 @@ pub(crate) fn release<T>(value: T) {
 
 /// Parses `args` (the program name first), runs the command and prints
 /// its report, or its error once, on stderr. Returns the exit status.
-/// The process is expected to end when it returns (see [`release`]).
+/// The process is expected to end when it returns (the model and syntax are left to the OS at exit rather than freed).
 pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
     EXITS_AFTER.store(true, Ordering::Relaxed);
     heap::use_huge_pages();

@@ -96,7 +96,7 @@ fn not_utf8(e: std::str::Utf8Error) -> String {
 /// Serializes `value` into `serializer`, refusing NaN, infinity and
 /// -infinity in `f32` and `f64` anywhere in it (fields, `Option`s,
 /// sequences, map keys and values, enum variants) with the error
-/// [`non_finite`] describes. Every other call goes to `serializer`
+/// `non_finite` describes. Every other call goes to `serializer`
 /// unchanged.
 ///
 /// Neither JSON nor Workers RPC can carry these numbers faithfully (JSON
@@ -334,7 +334,7 @@ fields! { SerializeStruct SerializeStructVariant }
 
 /// Deserializes a `T` from `deserializer`, refusing NaN, infinity and
 /// -infinity in `f32` and `f64` anywhere in it with the error
-/// [`non_finite`] describes, and a number beyond `f32`'s range where an
+/// `non_finite` describes, and a number beyond `f32`'s range where an
 /// `f32` is expected (serde alone would make it an infinity). Every other
 /// call goes to `deserializer` unchanged.
 ///

@@ -4,8 +4,10 @@
 //! the baseline, for cpu (user + sys of the child and of everything it
 //! waited for, from getrusage) and wall time.
 //!
-//!     pairs [-n ROUNDS] [--warmup N] [--label NAME] [--names BASE,A,…] \
-//!         -- BASE ARGS... ::: A ARGS... [::: B ARGS...]
+//! ```text
+//! pairs [-n ROUNDS] [--warmup N] [--label NAME] [--names BASE,A,…] \
+//!     -- BASE ARGS... ::: A ARGS... [::: B ARGS...]
+//! ```
 //!
 //! A command runs as given, without a shell (`sh -c '…'` for an edit before
 //! a build). Per command after the baseline, one machine-readable line:
