@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use dogen_interface::ctxt::Ctxt;
 use dogen_interface::object::{Object, is_object_attr};
+use dogen_interface::punct::Items as _;
 
 use crate::backend::Backend;
 use crate::config::Config;
@@ -97,7 +98,7 @@ fn objects(cx: &Ctxt, krate: &Crate) -> Vec<Object> {
 fn pair(cx: &Ctxt, interfaces: &[Interface], objects: Vec<Object>) -> Vec<ServedObject> {
     let mut pairs: Vec<ServedObject> = Vec::new();
     for object in objects {
-        let Some(name) = object.interface.segments.last().map(|s| s.ident.clone()) else { continue };
+        let Some(name) = object.interface.segments.last_item().map(|s| s.ident.clone()) else { continue };
         let Some(index) = interfaces.iter().position(|i| i.ident == name) else {
             cx.error_spanned_by(
                 &object.interface,

@@ -8,6 +8,7 @@ use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
 
 use crate::ctxt::Ctxt;
+use crate::punct::Items as _;
 
 /// The attribute's own name, as written on methods: `#[durable(rename = "..")]`.
 pub const DURABLE: &str = "durable";
@@ -131,7 +132,7 @@ pub fn is_durable(attr: &syn::Attribute) -> bool {
 /// `#[dogen::durable]` or `#[::dogen::durable]`.
 pub fn is_trait_attr(attr: &syn::Attribute) -> bool {
     let path = attr.path();
-    path.segments.last().is_some_and(|s| s.ident == DURABLE)
+    path.segments.last_item().is_some_and(|s| s.ident == DURABLE)
         && (path.segments.len() == 1 || (path.segments.len() == 2 && path.segments[0].ident == "dogen"))
 }
 

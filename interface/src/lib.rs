@@ -4,6 +4,7 @@
 //!
 //! - [`model`]: the interface model (the IR).
 //! - [`attr`], [`parse`], [`shape`]: syn → model, local reasoning only.
+//! - [`punct`]: syn's punctuated lists, read without allocating.
 //! - [`validate`]: rules over a whole interface, one function per rule.
 //! - [`render_rust`]: model → the Rust that `#[durable]` emits.
 //! - [`expand()`]: the proc-macro's entry point, as a library function.
@@ -18,6 +19,7 @@ pub mod expand;
 pub mod model;
 pub mod object;
 pub mod parse;
+pub mod punct;
 pub mod render_rust;
 pub mod shape;
 pub mod validate;

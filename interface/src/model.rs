@@ -66,7 +66,8 @@ pub struct Arg {
     /// The type as written in the trait, e.g. `&str`.
     pub ty: syn::Type,
     /// The owned type the argument decodes into, e.g. `String` for `&str`.
-    /// Equal to `ty` unless `borrowed`.
+    /// Equal to `ty` unless `borrowed`; `!` when not `borrowed` in a model
+    /// built by [`Interface::from_syn_owned`](crate::model::Interface::from_syn_owned).
     pub owned: syn::Type,
     /// Whether the trait takes the argument by reference, so dispatch passes
     /// `&owned`.

@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 use crate::attr::{self, MethodAttrs, TraitAttrs};
 use crate::ctxt::Ctxt;
 use crate::model::{Arg, Interface, Method, Output, Shape, TypeRef};
+use crate::punct::Items as _;
 use crate::shape::{ResultAlias, find_self, is_result, shape_of};
 
 impl Interface {
@@ -132,18 +133,21 @@ fn check_trait_shape(cx: &Ctxt, item: &syn::ItemTrait) {
 impl Method {
     /// Builds one method, or records why it cannot be one.
     pub fn from_syn(cx: &Ctxt, f: &syn::TraitItemFn) -> Option<Method> {
-        Method::build(cx, f, f.sig.output.clone(), |_, pat_type| (*pat_type.ty).clone())
+        Method::build(cx, f, f.sig.output.clone(), true, |_, pat_type| (*pat_type.ty).clone())
     }
 
     /// [`Method::from_syn`] of a method nothing else needs: its argument
-    /// and result types move into the model.
+    /// and result types move into the model, and [`Arg::owned`] is left
+    /// `!` for arguments not taken by reference rather than a copy of
+    /// [`Arg::ty`] (the command line, its one user, never reads `owned`).
     pub fn from_syn_owned(cx: &Ctxt, mut f: syn::TraitItemFn) -> Option<Method> {
         let output = std::mem::replace(&mut f.sig.output, syn::ReturnType::Default);
         // Each argument's type, by position, with an empty type left in its place.
         let mut types: Vec<Option<syn::Type>> = f
             .sig
             .inputs
-            .iter_mut()
+            .pairs_mut()
+            .map(syn::punctuated::Pair::into_value)
             .map(|input| match input {
                 syn::FnArg::Typed(pat_type) => {
                     // `!`: a placeholder that allocates nothing.
@@ -153,16 +157,20 @@ impl Method {
                 syn::FnArg::Receiver(_) => None,
             })
             .collect();
-        Method::build(cx, &f, output, |index, _| types[index].take().expect("each argument's type is taken once"))
+        Method::build(cx, &f, output, false, |index, _| {
+            types[index].take().expect("each argument's type is taken once")
+        })
     }
 
     /// [`Method::from_syn`], with the result type `output` and the type of
     /// the argument at each position given apart: copies of `f`'s, or
-    /// `f`'s own, taken out of it.
+    /// `f`'s own, taken out of it. `copy_owned`: whether [`Arg::owned`]
+    /// of an argument not taken by reference is a copy of its type.
     fn build(
         cx: &Ctxt,
         f: &syn::TraitItemFn,
         output: syn::ReturnType,
+        copy_owned: bool,
         mut arg_type: impl FnMut(usize, &syn::PatType) -> syn::Type,
     ) -> Option<Method> {
         let sig = &f.sig;
@@ -204,7 +212,7 @@ impl Method {
         } else if let Some(where_clause) = &sig.generics.where_clause {
             fail(&where_clause.where_token, format!("method `{name}` cannot have a `where` clause"));
         }
-        match sig.inputs.first() {
+        match sig.inputs.first_item() {
             Some(syn::FnArg::Receiver(r)) => {
                 if r.colon_token.is_some() {
                     fail(r, format!("method `{name}` must take plain `&self`, not a typed `self`"));
@@ -225,7 +233,7 @@ impl Method {
             _ => fail(&sig.ident, format!("method `{name}` must take `&self` as its first argument")),
         }
         let mut args = Vec::with_capacity(sig.inputs.len().saturating_sub(1));
-        for (index, input) in sig.inputs.iter().enumerate().skip(1) {
+        for (index, input) in sig.inputs.items().enumerate().skip(1) {
             match input {
                 syn::FnArg::Receiver(r) => fail(r, "`self` can only be the first argument".into()),
                 syn::FnArg::Typed(pat_type) if pat_type.attrs.iter().any(is_cfg) => {
@@ -238,7 +246,7 @@ impl Method {
                         ),
                     );
                 }
-                syn::FnArg::Typed(pat_type) => match Arg::from_syn(pat_type, arg_type(index, pat_type)) {
+                syn::FnArg::Typed(pat_type) => match Arg::from_syn(pat_type, arg_type(index, pat_type), copy_owned) {
                     Ok(arg) => args.push(arg),
                     Err((tokens, message)) => fail(&tokens, message),
                 },
@@ -272,7 +280,9 @@ type Problem = (proc_macro2::TokenStream, String);
 
 impl Arg {
     /// One `name: Type` argument, whose type is `ty` (`pat_type`'s own).
-    fn from_syn(pat_type: &syn::PatType, ty: syn::Type) -> Result<Arg, Problem> {
+    /// Without `copy_owned`, [`Arg::owned`] is `!` unless the argument is
+    /// taken by reference.
+    fn from_syn(pat_type: &syn::PatType, ty: syn::Type, copy_owned: bool) -> Result<Arg, Problem> {
         let ident = match &*pat_type.pat {
             syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p.ident.clone(),
             other => {
@@ -297,9 +307,12 @@ impl Arg {
                 }
                 (owned_type(&r.elem), true)
             }
-            _ => (ty.clone(), false),
+            _ if copy_owned => (ty.clone(), false),
+            // `!`: a placeholder that allocates nothing.
+            _ => (syn::Type::Never(syn::TypeNever { bang_token: Default::default() }), false),
         };
-        if let Some(inner) = nested_reference(&owned) {
+        // The owned type is the type itself unless borrowed.
+        if let Some(inner) = nested_reference(if borrowed { &owned } else { &ty }) {
             return Err((
                 inner.to_token_stream(),
                 format!(
@@ -324,9 +337,9 @@ fn nested_reference(ty: &syn::Type) -> Option<&syn::TypeReference> {
         syn::Type::Group(g) => inner(&g.elem),
         syn::Type::Slice(s) => inner(&s.elem),
         syn::Type::Array(a) => inner(&a.elem),
-        syn::Type::Tuple(t) => t.elems.iter().find_map(inner),
-        syn::Type::Path(p) => p.path.segments.iter().find_map(|segment| match &segment.arguments {
-            syn::PathArguments::AngleBracketed(args) => args.args.iter().find_map(|arg| match arg {
+        syn::Type::Tuple(t) => t.elems.items().find_map(inner),
+        syn::Type::Path(p) => p.path.segments.items().find_map(|segment| match &segment.arguments {
+            syn::PathArguments::AngleBracketed(args) => args.args.items().find_map(|arg| match arg {
                 syn::GenericArgument::Type(ty) => inner(ty),
                 _ => None,
             }),
@@ -411,10 +424,12 @@ impl Output {
 /// generic arguments left out), taken out of it.
 fn into_type_arguments(ty: syn::Type) -> Vec<syn::Type> {
     let syn::Type::Path(p) = ty else { return Vec::new() };
-    match p.path.segments.into_iter().last().map(|s| s.arguments) {
+    // `into_pairs`: `into_iter` copies the items into a new `Vec` first.
+    match p.path.segments.into_pairs().last().map(|s| s.into_value().arguments) {
         Some(syn::PathArguments::AngleBracketed(a)) => a
             .args
-            .into_iter()
+            .into_pairs()
+            .map(syn::punctuated::Pair::into_value)
             .filter_map(|arg| match arg {
                 syn::GenericArgument::Type(t) => Some(t),
                 _ => None,
@@ -433,7 +448,7 @@ fn split_fallible(ty: &syn::Type) -> Result<Option<&syn::Type>, proc_macro2::Tok
         return Ok(None);
     }
     let segments = &p.path.segments;
-    let Some(last) = segments.last() else { return Ok(None) };
+    let Some(last) = segments.last_item() else { return Ok(None) };
     let ours = match segments.len() {
         1 => p.path.leading_colon.is_none(),
         2 => segments[0].ident == "dogen",
@@ -498,7 +513,7 @@ pub fn blame(ty: &syn::Type, message: &str) -> proc_macro2::TokenStream {
                 syn::Type::Slice(s) => return at(s.bracket_token.span.open()),
                 syn::Type::Array(a) => return at(a.bracket_token.span.open()),
                 syn::Type::Tuple(t) => return at(t.paren_token.span.open()),
-                syn::Type::Path(p) => match p.path.segments.first() {
+                syn::Type::Path(p) => match p.path.segments.first_item() {
                     Some(s) => return s.ident.to_token_stream(),
                     None => return proc_macro2::TokenStream::new(),
                 },
@@ -515,13 +530,17 @@ fn at(span: proc_macro2::Span) -> proc_macro2::TokenStream {
 }
 
 /// An identifier's name outside Rust source: without `r#` (`r#match` is
-/// `match`). What `ident.unraw().to_string()` gives, in one allocation.
+/// `match`). What `ident.unraw().to_string()` gives, in one allocation of
+/// the name's length.
 pub fn name_of(ident: &syn::Ident) -> String {
-    let text = ident.to_string();
-    match text.strip_prefix("r#") {
-        Some(name) => name.to_owned(),
-        None => text,
-    }
+    with_name_of(ident, str::to_owned)
+}
+
+/// `f` of [`name_of`]`(ident)`, without allocating the name.
+pub fn with_name_of<R>(ident: &syn::Ident, f: impl FnOnce(&str) -> R) -> R {
+    let text = crate::shape::IdentText::new(ident);
+    let text = text.as_str();
+    f(text.strip_prefix("r#").unwrap_or(text))
 }
 
 /// heck's lowerCamelCase of `name` (`get_counter_value` →

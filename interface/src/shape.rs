@@ -1,6 +1,7 @@
 //! Wire shapes: what a Rust type looks like once serde has encoded it.
 
 use crate::model::{FloatKind, IntKind, Shape};
+use crate::punct::Items as _;
 
 /// How deep types may nest (`Vec<Vec<..>>`, tuples in options, ...) before
 /// dogen refuses them: every pass over a type recurses once per level, and
@@ -28,7 +29,7 @@ pub struct ByName;
 
 impl Resolve for ByName {
     fn named(&self, path: &syn::Path, args: &[&syn::Type], shape: &dyn Fn(&syn::Type) -> ShapeResult) -> ShapeResult {
-        let name = path.segments.last().map(|s| s.ident.to_string()).unwrap_or_default();
+        let name = path.segments.last_item().map(|s| s.ident.to_string()).unwrap_or_default();
         Ok(Shape::Named(name, args.iter().map(|t| shape(t)).collect::<Result<_, _>>()?))
     }
 }
@@ -88,7 +89,7 @@ impl Shaper<'_> {
                 }
             }
             syn::Type::Tuple(t) if t.elems.is_empty() => Ok(Shape::Unit),
-            syn::Type::Tuple(t) => Ok(Shape::Tuple(t.elems.iter().map(|e| inner.shape(e)).collect::<Result<_, _>>()?)),
+            syn::Type::Tuple(t) => Ok(Shape::Tuple(t.elems.items().map(|e| inner.shape(e)).collect::<Result<_, _>>()?)),
             syn::Type::Path(p) if p.qself.is_none() => inner.path(&p.path),
             syn::Type::Path(_) => Err("qualified paths (`<T as Trait>::X`) have no fixed wire shape".into()),
             syn::Type::ImplTrait(_) => Err("`impl Trait` has no wire shape; name a concrete serde type".into()),
@@ -103,9 +104,10 @@ impl Shaper<'_> {
     }
 
     fn path(&self, path: &syn::Path) -> ShapeResult {
-        let last = path.segments.last().ok_or("empty type path")?;
-        let name = last.ident.to_string();
-        let args = generic_types(&last.arguments)?;
+        let last = path.segments.last_item().ok_or("empty type path")?;
+        let text = IdentText::new(&last.ident);
+        let name = text.as_str();
+        let args = TypeArgs::of(&last.arguments)?;
         let one = |args: &[&syn::Type]| -> Result<Box<Shape>, String> {
             match args {
                 [t] => Ok(Box::new(self.shape(t)?)),
@@ -119,7 +121,7 @@ impl Shaper<'_> {
             }
         };
         if path.segments.len() == 1 || is_std_path(path) {
-            let shape = match name.as_str() {
+            let shape = match name {
                 "bool" => Shape::Bool,
                 "i8" => Shape::Int(IntKind::I8),
                 "i16" => Shape::Int(IntKind::I16),
@@ -144,7 +146,7 @@ impl Shaper<'_> {
                     Shape::Map(k, v)
                 }
                 "Box" | "Rc" | "Arc" => *one(&args)?,
-                "Cow" => match args.as_slice() {
+                "Cow" => match *args {
                     [t] => self.shape(t)?,
                     _ => return Err("`Cow` takes one type argument".into()),
                 },
@@ -159,9 +161,89 @@ impl Shaper<'_> {
     }
 }
 
+/// [`generic_types`], on the stack when there are few: shaping reads the
+/// arguments of every path it meets, most of which have one or two.
+enum TypeArgs<'a> {
+    Few([&'a syn::Type; 4], usize),
+    Many(Vec<&'a syn::Type>),
+}
+
+impl<'a> TypeArgs<'a> {
+    fn of(args: &'a syn::PathArguments) -> Result<TypeArgs<'a>, String> {
+        let syn::PathArguments::AngleBracketed(a) = args else { return generic_types(args).map(TypeArgs::Many) };
+        let mut types = a.args.items().filter_map(|arg| match arg {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        });
+        let Some(first) = types.next() else { return Ok(TypeArgs::Many(Vec::new())) };
+        let mut few = [first; 4];
+        let mut len = 1;
+        while let Some(t) = types.next() {
+            if len == few.len() {
+                let mut many = few.to_vec();
+                many.push(t);
+                many.extend(types);
+                return Ok(TypeArgs::Many(many));
+            }
+            few[len] = t;
+            len += 1;
+        }
+        Ok(TypeArgs::Few(few, len))
+    }
+}
+
+impl<'a> std::ops::Deref for TypeArgs<'a> {
+    type Target = [&'a syn::Type];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            TypeArgs::Few(few, len) => &few[..*len],
+            TypeArgs::Many(many) => many,
+        }
+    }
+}
+
+/// An identifier's text as `to_string` gives it (`r#` kept), written into
+/// a buffer on the stack: shaping reads the name of every path it meets,
+/// and a `String` for each was one heap allocation more. Longer names than
+/// the buffer holds go to the heap.
+pub(crate) struct IdentText {
+    buf: [u8; 64],
+    len: usize,
+    long: Option<String>,
+}
+
+impl IdentText {
+    pub(crate) fn new(ident: &syn::Ident) -> IdentText {
+        use std::fmt::Write;
+        let mut text = IdentText { buf: [0; 64], len: 0, long: None };
+        if write!(text, "{ident}").is_err() {
+            text.long = Some(ident.to_string());
+        }
+        text
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match &self.long {
+            Some(long) => long,
+            None => std::str::from_utf8(&self.buf[..self.len]).expect("written as whole `str`s"),
+        }
+    }
+}
+
+impl std::fmt::Write for IdentText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.buf.get_mut(self.len..end).ok_or(std::fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 /// Whether `path` names an item of `std`, `core` or `alloc` (`std::collections::HashMap`).
 fn is_std_path(path: &syn::Path) -> bool {
-    path.segments.first().is_some_and(|s| s.ident == "std" || s.ident == "core" || s.ident == "alloc")
+    path.segments.first_item().is_some_and(|s| s.ident == "std" || s.ident == "core" || s.ident == "alloc")
 }
 
 /// The type arguments of a path segment; lifetimes are skipped.
@@ -170,7 +252,7 @@ pub fn generic_types(args: &syn::PathArguments) -> Result<Vec<&syn::Type>, Strin
         syn::PathArguments::None => Ok(Vec::new()),
         syn::PathArguments::AngleBracketed(a) => Ok(a
             .args
-            .iter()
+            .items()
             .filter_map(|arg| match arg {
                 syn::GenericArgument::Type(t) => Some(t),
                 _ => None,
@@ -193,7 +275,7 @@ pub fn split_result(ty: &syn::Type) -> Result<Option<(syn::Type, syn::Type)>, Re
         return Ok(None);
     }
     let syn::Type::Path(p) = ty else { unreachable!("a `Result` is a path") };
-    let last = p.path.segments.last().expect("a `Result` has a last segment");
+    let last = p.path.segments.last_item().expect("a `Result` has a last segment");
     match generic_types(&last.arguments).unwrap_or_default().as_slice() {
         [ok, err] => Ok(Some(((*ok).clone(), (*err).clone()))),
         _ => unreachable!("a `Result` has two type arguments"),
@@ -203,7 +285,7 @@ pub fn split_result(ty: &syn::Type) -> Result<Option<(syn::Type, syn::Type)>, Re
 /// Whether [`split_result`] splits `ty`, without copying its parts.
 pub fn is_result(ty: &syn::Type) -> Result<bool, ResultAlias> {
     let syn::Type::Path(p) = ty else { return Ok(false) };
-    let Some(last) = p.path.segments.last() else { return Ok(false) };
+    let Some(last) = p.path.segments.last_item() else { return Ok(false) };
     if last.ident != "Result" {
         return Ok(false);
     }
@@ -223,19 +305,19 @@ pub fn find_self(ty: &syn::Type) -> Option<&syn::Ident> {
         syn::Type::Reference(r) => find_self(&r.elem),
         syn::Type::Slice(s) => find_self(&s.elem),
         syn::Type::Array(a) => find_self(&a.elem),
-        syn::Type::Tuple(t) => t.elems.iter().find_map(find_self),
+        syn::Type::Tuple(t) => t.elems.items().find_map(find_self),
         syn::Type::Path(p) => {
             if let Some(q) = &p.qself
                 && let Some(found) = find_self(&q.ty)
             {
                 return Some(found);
             }
-            let first = p.path.segments.first()?;
+            let first = p.path.segments.first_item()?;
             if first.ident == "Self" && p.path.leading_colon.is_none() {
                 return Some(&first.ident);
             }
-            p.path.segments.iter().find_map(|s| match &s.arguments {
-                syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|arg| match arg {
+            p.path.segments.items().find_map(|s| match &s.arguments {
+                syn::PathArguments::AngleBracketed(a) => a.args.items().find_map(|arg| match arg {
                     syn::GenericArgument::Type(t) => find_self(t),
                     _ => None,
                 }),

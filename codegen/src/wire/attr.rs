@@ -12,6 +12,7 @@ use syn::spanned::Spanned as _;
 
 use crate::wire::case::{RULES, RenameRule};
 use dogen_interface::ctxt::Ctxt;
+use dogen_interface::punct::Items as _;
 
 /// The attribute's name.
 pub const SERDE: &str = "serde";
@@ -333,7 +334,8 @@ pub fn derives_serde(attrs: &[syn::Attribute]) -> bool {
                 return;
             }
             let _ = list.parse_nested_meta(|meta| {
-                found |= meta.path.segments.last().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize");
+                found |=
+                    meta.path.segments.last_item().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize");
                 Ok(())
             });
         }
@@ -501,7 +503,7 @@ mod tests {
     fn parsed(list: &syn::MetaList) -> bool {
         let mut found = false;
         let _ = list.parse_nested_meta(|meta| {
-            found |= meta.path.segments.last().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize");
+            found |= meta.path.segments.last_item().is_some_and(|s| s.ident == "Serialize" || s.ident == "Deserialize");
             Ok(())
         });
         found

@@ -19,6 +19,7 @@ use crate::wire::model::Source;
 use dogen_interface::attr;
 use dogen_interface::ctxt::Ctxt;
 use dogen_interface::parse::name_of;
+use dogen_interface::punct::{self, Items as _};
 
 /// What parsing one type item needs from the crate around it.
 pub trait Context {
@@ -90,7 +91,9 @@ impl TypeDef {
         TypeDef {
             ident: ident.clone(),
             docs: attr::docs(attrs),
-            generics: generics.type_params().map(|p| TypeParam { ident: p.ident.clone(), default: None }).collect(),
+            generics: punct::type_params(generics)
+                .map(|p| TypeParam { ident: p.ident.clone(), default: None })
+                .collect(),
             body: TypeBody::Mapped(mapping),
             usage: Usage::default(),
             source: Source::Crate,
@@ -100,7 +103,7 @@ impl TypeDef {
 
 fn type_params(cx: &Ctxt, generics: &syn::Generics, ctx: &dyn Context) -> Vec<TypeParam> {
     let mut out = Vec::new();
-    for param in &generics.params {
+    for param in generics.params.items() {
         match param {
             syn::GenericParam::Type(t) => out.push(TypeParam {
                 ident: t.ident.clone(),
@@ -340,7 +343,7 @@ fn enum_body(cx: &Ctxt, item: &syn::ItemEnum, attrs: &ContainerAttrs, ctx: &dyn 
         }
     };
     let mut variants = Vec::new();
-    for v in &item.variants {
+    for v in item.variants.items() {
         if !present(cx, ctx, &v.attrs, &v.ident) {
             continue;
         }
@@ -455,7 +458,7 @@ fn fields(
     ctx: &dyn Context,
 ) -> Vec<Field> {
     let mut out = Vec::new();
-    for (index, field) in fields.iter().enumerate() {
+    for (index, field) in punct::fields(fields).enumerate() {
         let member = match &field.ident {
             Some(ident) => syn::Member::Named(ident.clone()),
             None => syn::Member::Unnamed(syn::Index { index: index as u32, span: field.ty.span() }),

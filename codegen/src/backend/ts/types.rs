@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use dogen_interface::parse::{lower_camel_case, name_of};
+use dogen_interface::parse::{lower_camel_case, name_of, with_name_of};
 use syn::ext::IdentExt as _;
 
 use super::doc::{concat, print, text};
@@ -447,10 +447,14 @@ enum Key<'a> {
 /// A Rust argument name as a TypeScript parameter: camelCase, with a `_`
 /// after words JavaScript reserves.
 pub fn parameter_name(ident: &syn::Ident) -> String {
-    let name = name_of(ident);
     // A name of lowercase letters and digits is its own lowerCamelCase.
-    let name =
-        if name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) { name } else { lower_camel_case(&name) };
+    let name = with_name_of(ident, |name| {
+        if name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            name.to_owned()
+        } else {
+            lower_camel_case(name)
+        }
+    });
     if dogen_interface::validate::is_js_identifier(&name) && !matches!(name.as_str(), "arguments" | "eval") {
         name
     } else {

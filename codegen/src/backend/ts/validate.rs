@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use dogen_interface::ctxt::Ctxt;
-use dogen_interface::parse::{lower_camel_case, name_of};
+use dogen_interface::parse::{lower_camel_case, name_of, with_name_of};
 use syn::ext::IdentExt as _;
 
 use crate::model::{Api, Interface};
@@ -106,7 +106,7 @@ fn parameter_names_are_unique(cx: &Ctxt, api: &Api) {
         // Each name so far, with the last argument that had it.
         let mut seen: Vec<(String, &syn::Ident)> = Vec::with_capacity(method.args.len());
         for arg in &method.args {
-            let name = lower_camel_case(&name_of(&arg.ident));
+            let name = with_name_of(&arg.ident, lower_camel_case);
             match seen.iter_mut().find(|(seen, _)| *seen == name) {
                 Some((_, first)) => {
                     cx.error_spanned_by(

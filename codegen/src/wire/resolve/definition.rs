@@ -12,6 +12,7 @@ use crate::scan::TypeItem;
 use crate::wire::builtin;
 use crate::wire::model::Source;
 use dogen_interface::parse::name_of;
+use dogen_interface::punct;
 
 use super::scope::{Ctx, Scope};
 use super::{Key, Resolver};
@@ -31,7 +32,7 @@ impl Resolver<'_> {
                     TypeItem::Alias(a) => &a.generics,
                 };
                 let scope = Scope {
-                    params: generics.type_params().map(|p| name_of(&p.ident)).collect(),
+                    params: punct::type_params(generics).map(|p| name_of(&p.ident)).collect(),
                     this: Some(key.clone()),
                 };
                 let ctx = Ctx { resolver: self, module: &found.module, scope, deps: RefCell::default() };
@@ -70,7 +71,7 @@ impl Resolver<'_> {
                 let span = self.state.borrow().renames.get(key).copied().unwrap_or_else(Span::call_site);
                 let item = &self.krate.types[*target].item;
                 let target_name = item.ident().to_string();
-                let params: Vec<String> = generics_of(item).type_params().map(|p| p.ident.to_string()).collect();
+                let params: Vec<String> = punct::type_params(generics_of(item)).map(|p| p.ident.to_string()).collect();
                 let ty: syn::Type = syn::parse_str(&if params.is_empty() {
                     target_name.clone()
                 } else {
@@ -108,7 +109,9 @@ pub(super) fn generics_of(item: &TypeItem) -> &syn::Generics {
 /// Every type written in a definition (a mapped field's Rust type is not
 /// one: the project says what it is).
 pub fn type_refs(def: &TypeDef) -> Vec<&TypeRef> {
-    let mut out: Vec<&TypeRef> = def.generics.iter().filter_map(|p| p.default.as_ref()).collect();
+    // Room for most definitions' types, so the list is not copied as it grows.
+    let mut out: Vec<&TypeRef> = Vec::with_capacity(8);
+    out.extend(def.generics.iter().filter_map(|p| p.default.as_ref()));
     fn fields(o: &crate::model::Object) -> impl Iterator<Item = &TypeRef> {
         o.fields.iter().filter(|f| f.mapped.is_none()).map(|f| &f.ty)
     }

@@ -11,6 +11,7 @@ use crate::wire::builtin::{self, Known};
 use crate::wire::parse::{Context, WAY_OUT};
 use dogen_interface::ctxt::Ctxt;
 use dogen_interface::parse::name_of;
+use dogen_interface::punct::{self, Items as _};
 use dogen_interface::shape::{Resolve, ShapeResult, shape_of, shape_with};
 
 use super::definition::generics_of;
@@ -38,11 +39,11 @@ pub(super) struct Ctx<'r, 'a> {
 impl Resolver<'_> {
     fn check_arity(&self, path: &syn::Path, index: usize) {
         let item = &self.krate.types[index].item;
-        let params = generics_of(item).type_params();
+        let params = punct::type_params(generics_of(item));
         let (count, required) = params.fold((0, 0), |(n, r), p| (n + 1, r + usize::from(p.default.is_none())));
-        let given = match &path.segments.last().map(|s| &s.arguments) {
+        let given = match &path.segments.last_item().map(|s| &s.arguments) {
             Some(syn::PathArguments::AngleBracketed(a)) => {
-                a.args.iter().filter(|a| matches!(a, syn::GenericArgument::Type(_))).count()
+                a.args.items().filter(|a| matches!(a, syn::GenericArgument::Type(_))).count()
             }
             _ => 0,
         };
@@ -58,7 +59,7 @@ impl Resolver<'_> {
 impl Resolve for Ctx<'_, '_> {
     fn named(&self, path: &syn::Path, args: &[&syn::Type], shape: &dyn Fn(&syn::Type) -> ShapeResult) -> ShapeResult {
         let resolver = self.resolver;
-        let last = path.segments.last().ok_or("empty type path")?;
+        let last = path.segments.last_item().ok_or("empty type path")?;
         let name = name_of(&last.ident);
         let shaped = || args.iter().map(|t| shape(t)).collect::<Result<Vec<_>, _>>();
         let single = path.segments.len() == 1 && path.leading_colon.is_none();
@@ -75,7 +76,7 @@ impl Resolve for Ctx<'_, '_> {
         let segs = if path.segments.len() == 1 {
             std::slice::from_ref(&name)
         } else {
-            many = path.segments.iter().map(|s| name_of(&s.ident)).collect();
+            many = path.segments.items().map(|s| name_of(&s.ident)).collect();
             &many
         };
         match resolver.target(segs, path.leading_colon.is_some(), self.module, 0) {
@@ -145,7 +146,7 @@ impl Context for Ctx<'_, '_> {
 
     fn with_module(&self, path: &str, field: &syn::Type) -> Option<Result<Shape, String>> {
         let path: syn::Path = syn::parse_str(path).ok()?;
-        let segs: Vec<String> = path.segments.iter().map(|s| name_of(&s.ident)).collect();
+        let segs: Vec<String> = path.segments.items().map(|s| name_of(&s.ident)).collect();
         let canonical =
             if path.leading_colon.is_some() { Some(segs) } else { self.resolver.canonical(&segs, self.module, 0) }?;
         let own = shape_of(field).unwrap_or(Shape::Unit);
@@ -171,7 +172,7 @@ fn show_path(path: &syn::Path) -> String {
     if path.leading_colon.is_some() {
         out.push_str("::");
     }
-    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let names: Vec<String> = path.segments.items().map(|s| s.ident.to_string()).collect();
     out.push_str(&names.join("::"));
     out
 }

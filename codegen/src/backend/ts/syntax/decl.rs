@@ -192,6 +192,10 @@ pub fn print_interface(
     }
     head.push(text(" {"));
     let mut out = print(&concat(head));
+    // Room for the members laid out already, so the text is not copied as it grows.
+    out.reserve(
+        members.iter().map(|m| 1 + MEMBER_INDENT + if let Piece::Text(t) = m { t.len() } else { 0 }).sum::<usize>() + 2,
+    );
     for member in members {
         out.push('\n');
         out.extend(std::iter::repeat_n(' ', MEMBER_INDENT));

@@ -143,7 +143,7 @@ pub fn type_alias_text(
     {
         return None;
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(capacity(docs, name));
     write_doc_comment(docs, 0, &mut out);
     let start = out.len();
     out.push_str("export type ");
@@ -224,7 +224,7 @@ pub fn interface_property_text(m: &Member<'_>) -> Option<String> {
 /// [`interface_property_text`] for a property at column `indent` (each
 /// line of its doc comment too), without the first line's indentation.
 pub fn interface_property_at(m: &Member<'_>, indent: usize) -> Option<String> {
-    let mut out = String::new();
+    let mut out = String::with_capacity(capacity(&m.docs, ""));
     write_doc_comment(&m.docs, indent, &mut out);
     let start = out.len();
     write_property_key(&m.key, &mut out);
@@ -240,7 +240,7 @@ pub fn interface_property_at(m: &Member<'_>, indent: usize) -> Option<String> {
 /// argument per line and the result after `)`, each flat on its line.
 /// `None` when the layout engine is needed.
 pub fn method_text(docs: &[String], name: &str, params: &[(String, Ts<'_>)], ret: &Ts<'_>) -> Option<String> {
-    let mut out = String::new();
+    let mut out = String::with_capacity(capacity(docs, name));
     write_doc_comment(docs, MEMBER_INDENT, &mut out);
     let start = out.len();
     out.push_str(name);
@@ -296,4 +296,10 @@ pub fn method_text(docs: &[String], name: &str, params: &[(String, Ts<'_>)], ret
     broken.extend(std::iter::repeat_n(' ', MEMBER_INDENT));
     broken.push_str(result);
     Some(broken)
+}
+
+/// A first capacity for the text of a declaration with doc comment `docs`
+/// and name `name`: most fit in it, so the text is not copied as it grows.
+fn capacity(docs: &[String], name: &str) -> usize {
+    docs.iter().map(|d| d.len() + 8).sum::<usize>() + name.len() + 96
 }
