@@ -67,6 +67,9 @@ fn find_lock(dir: &Path) -> Option<PathBuf> {
 
 /// Every version of `name` a `Cargo.lock` resolves.
 pub fn resolved(lock: &str, name: &str) -> Vec<String> {
+    if let Some(found) = resolved_plain(lock, name) {
+        return found;
+    }
     let Ok(doc) = lock.parse::<toml_edit::DocumentMut>() else { return Vec::new() };
     let Some(packages) = doc.get("package").and_then(|p| p.as_array_of_tables()) else { return Vec::new() };
     packages
@@ -74,6 +77,93 @@ pub fn resolved(lock: &str, name: &str) -> Vec<String> {
         .filter(|p| p.get("name").and_then(|n| n.as_str()) == Some(name))
         .filter_map(|p| p.get("version").and_then(|v| v.as_str()).map(str::to_owned))
         .collect()
+}
+
+/// [`resolved`] for a lock in the plain form Cargo writes (bare keys,
+/// strings without escapes, one array element a line), read line by line
+/// instead of through a TOML parser; `None` for anything else, which the
+/// TOML parser then reads.
+fn resolved_plain(lock: &str, name: &str) -> Option<Vec<String>> {
+    /// The text of `"..."`: ASCII without quotes, backslashes or controls.
+    fn string(value: &str) -> Option<&str> {
+        let inner = value.strip_prefix('"')?.strip_suffix('"')?;
+        inner.bytes().all(|b| (b' '..0x7f).contains(&b) && b != b'"' && b != b'\\').then_some(inner)
+    }
+    fn bare_key(key: &str) -> bool {
+        !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    }
+    if lock.contains('\r') {
+        return None;
+    }
+    let mut found = Vec::new();
+    // The keys of the table being read; `None` at the top level.
+    let mut package: Option<Vec<(&str, Option<&str>)>> = None;
+    let mut top: Vec<&str> = Vec::new();
+    let finish = |table: Option<Vec<(&str, Option<&str>)>>, found: &mut Vec<String>| {
+        let Some(table) = table else { return };
+        let get = |key: &str| table.iter().find(|(k, _)| *k == key).and_then(|(_, v)| *v);
+        if get("name") == Some(name)
+            && let Some(version) = get("version")
+        {
+            found.push(version.to_owned());
+        }
+    };
+    let mut lines = lock.split('\n');
+    while let Some(line) = lines.next() {
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('#') {
+            if line.bytes().any(|b| b.is_ascii_control() || !b.is_ascii()) {
+                return None;
+            }
+            continue;
+        }
+        if line == "[[package]]" {
+            finish(package.take(), &mut found);
+            package = Some(Vec::new());
+            continue;
+        }
+        let (key, value) = line.split_once(" = ")?;
+        if !bare_key(key) {
+            return None;
+        }
+        let text = if value == "[" {
+            // One string a line, each followed by a comma, then `]`.
+            loop {
+                let element = lines.next()?;
+                if element == "]" {
+                    break;
+                }
+                string(element.trim_start_matches(' ').strip_suffix(',')?)?;
+            }
+            None
+        } else if let Some(text) = string(value) {
+            Some(text)
+        } else {
+            let digits = value.len() <= 18 && value.bytes().all(|b| b.is_ascii_digit());
+            if !digits || value.is_empty() || (value.len() > 1 && value.starts_with('0')) {
+                return None;
+            }
+            None
+        };
+        match &mut package {
+            Some(table) => {
+                if table.iter().any(|(k, _)| *k == key) {
+                    return None;
+                }
+                table.push((key, text));
+            }
+            None => {
+                if key == "package" || top.contains(&key) {
+                    return None;
+                }
+                top.push(key);
+            }
+        }
+    }
+    finish(package, &mut found);
+    Some(found)
 }
 
 /// Whether Cargo would let `a` stand in for `b`: the same major version,
@@ -124,6 +214,33 @@ mod tests {
         let lock = "version = 4\n\n[[package]]\nname = \"dogen\"\nversion = \"0.2.0\"\n\n[[package]]\nname = \"dogen-macros\"\nversion = \"0.2.0\"\n";
         assert_eq!(resolved(lock, "dogen"), ["0.2.0"]);
         assert!(resolved("not toml [", "dogen").is_empty());
+        // The plain reading agrees with the TOML parser, or leaves the lock to it.
+        let through_toml = |lock: &str| {
+            let Ok(doc) = lock.parse::<toml_edit::DocumentMut>() else { return Vec::new() };
+            let Some(packages) = doc.get("package").and_then(|p| p.as_array_of_tables()) else { return Vec::new() };
+            packages
+                .iter()
+                .filter(|p| p.get("name").and_then(|n| n.as_str()) == Some("dogen"))
+                .filter_map(|p| p.get("version").and_then(|v| v.as_str()).map(str::to_owned))
+                .collect::<Vec<_>>()
+        };
+        let workspace =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../Cargo.lock")).unwrap_or_default();
+        assert!(resolved_plain(&workspace, "dogen").is_some());
+        for lock in [
+            lock.to_owned(),
+            workspace.clone(),
+            format!("{lock}dependencies = [\n \"a\",\n]\n"),
+            format!("{lock}name = \"dogen\"\n"),
+            format!("package = 1\n{lock}"),
+            format!("{lock}[metadata]\nx = 1\n"),
+            format!("{lock}x = \"a\" # c\n"),
+            format!("{lock}x = 01\n"),
+            lock.replace('\n', "\r\n"),
+            String::new(),
+        ] {
+            assert_eq!(resolved(&lock, "dogen"), through_toml(&lock), "{lock}");
+        }
         assert_eq!(requirement("0.1.3"), "0.1");
         assert_eq!(requirement("2.1.3"), "2");
     }

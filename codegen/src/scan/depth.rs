@@ -32,6 +32,18 @@ pub(super) fn too_deep_message() -> String {
     )
 }
 
+/// The bytes [`too_deep`] acts on; every other byte only moves it on.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"/\"r'([{)]}<>;";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The byte offset of the first bracket, parenthesis, brace or `<` nested
 /// deeper than [`MAX_FILE_DEPTH`], if any: one pass over the bytes, before
 /// syn tokenizes anything, skipping comments, strings and character
@@ -46,7 +58,12 @@ fn too_deep(source: &str) -> Option<usize> {
     let mut i = 0;
     let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
     while i < bytes.len() {
-        let b = bytes[i];
+        // Most bytes (names, spaces) change nothing: skip them in a tight
+        // loop before the full match below.
+        while i < bytes.len() && !SPECIAL[usize::from(bytes[i])] {
+            i += 1;
+        }
+        let Some(&b) = bytes.get(i) else { break };
         match b {
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
                 i = bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |p| i + p);
@@ -77,10 +94,10 @@ fn too_deep(source: &str) -> Option<usize> {
                 continue;
             }
             // `r"..."`, `r#"..."#`, `br".."`, `cr#".."#`: raw strings.
-            b'r' if (i == 0
-                || !ident(bytes[i - 1])
-                || (i >= 1 && matches!(bytes[i - 1], b'b' | b'c') && (i < 2 || !ident(bytes[i - 2]))))
-                && matches!(bytes.get(i + 1), Some(b'"' | b'#')) =>
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#'))
+                && (i == 0
+                    || !ident(bytes[i - 1])
+                    || (i >= 1 && matches!(bytes[i - 1], b'b' | b'c') && (i < 2 || !ident(bytes[i - 2])))) =>
             {
                 let hashes = bytes[i + 1..].iter().take_while(|&&c| c == b'#').count();
                 if bytes.get(i + 1 + hashes) == Some(&b'"') {

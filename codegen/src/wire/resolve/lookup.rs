@@ -48,51 +48,7 @@ impl<'a> Resolver<'a> {
             return Target::External { krate: segs[0].clone(), name: last.clone() };
         }
         if segs.len() == 1 {
-            if let Some(index) = self.type_in(module, last) {
-                return Target::Item(index);
-            }
-            if let Some(used) = self.use_binding(module, last) {
-                return self.through_use(used, last, module, depth);
-            }
-            let candidates = self.by_name.get(last).map(Vec::as_slice).unwrap_or_default();
-            match candidates {
-                [one] => return Target::Item(*one),
-                [] => {}
-                many => return Target::Error(self.ambiguous(&shown(), many)),
-            }
-            // A glob of another crate, for a name dogen knows in it.
-            for glob in self.krate.uses.get(module).into_iter().flatten().filter(|u| u.name.is_none()) {
-                if let Some(first) = glob.path.first()
-                    && !["crate", "self", "super"].contains(&first.as_str())
-                    && !self.is_module(module, first)
-                {
-                    let krate = builtin::crate_key(first).to_owned();
-                    if self.knows(&krate, last) {
-                        return Target::External { krate, name: last.clone() };
-                    }
-                }
-            }
-            if last == "Result" {
-                return Target::External { krate: "std".into(), name: last.clone() };
-            }
-            let globs: Vec<String> = self
-                .krate
-                .uses
-                .get(module)
-                .into_iter()
-                .flatten()
-                .filter(|u| u.name.is_none())
-                .map(|u| format!("`use {}::*`", u.path.join("::")))
-                .collect();
-            if !globs.is_empty() {
-                return Target::Error(format!(
-                    "type `{last}` is not defined in this crate; if {} brings it in, dogen cannot see into it: import it by name (`use krate::{last};`)",
-                    globs.join(" or ")
-                ));
-            }
-            return Target::Error(format!(
-                "type `{last}` is not defined in this crate, and no `use` brings it in; dogen types the crate's serde types, the standard containers and the types of other crates it maps (docs/typescript.md)"
-            ));
+            return self.target_one(last, module, depth);
         }
         let first = segs[0].as_str();
         match first {
@@ -115,6 +71,58 @@ impl<'a> Resolver<'a> {
                 Target::External { krate: builtin::crate_key(first).to_owned(), name: last.clone() }
             }
         }
+    }
+
+    /// What the single name `last` (written in `module`, without `::`)
+    /// names.
+    pub(super) fn target_one(&self, last: &str, module: &[String], depth: usize) -> Target {
+        // One lookup by name serves both the module's own item and the
+        // crate-wide fallback.
+        let candidates = self.by_name.get(last).map(Vec::as_slice).unwrap_or_default();
+        if let Some(index) = candidates.iter().copied().find(|i| self.krate.types[*i].module == module) {
+            return Target::Item(index);
+        }
+        if let Some(used) = self.use_binding(module, last) {
+            return self.through_use(used, last, module, depth);
+        }
+        match candidates {
+            [one] => return Target::Item(*one),
+            [] => {}
+            many => return Target::Error(self.ambiguous(last, many)),
+        }
+        // A glob of another crate, for a name dogen knows in it.
+        for glob in self.krate.uses.get(module).into_iter().flatten().filter(|u| u.name.is_none()) {
+            if let Some(first) = glob.path.first()
+                && !["crate", "self", "super"].contains(&first.as_str())
+                && !self.is_module(module, first)
+            {
+                let krate = builtin::crate_key(first).to_owned();
+                if self.knows(&krate, last) {
+                    return Target::External { krate, name: last.to_owned() };
+                }
+            }
+        }
+        if last == "Result" {
+            return Target::External { krate: "std".into(), name: last.to_owned() };
+        }
+        let globs: Vec<String> = self
+            .krate
+            .uses
+            .get(module)
+            .into_iter()
+            .flatten()
+            .filter(|u| u.name.is_none())
+            .map(|u| format!("`use {}::*`", u.path.join("::")))
+            .collect();
+        if !globs.is_empty() {
+            return Target::Error(format!(
+                "type `{last}` is not defined in this crate; if {} brings it in, dogen cannot see into it: import it by name (`use krate::{last};`)",
+                globs.join(" or ")
+            ));
+        }
+        Target::Error(format!(
+            "type `{last}` is not defined in this crate, and no `use` brings it in; dogen types the crate's serde types, the standard containers and the types of other crates it maps (docs/typescript.md)"
+        ))
     }
 
     /// A name brought in by `used`, as the path `used` points at.

@@ -25,6 +25,7 @@ mod scope;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use proc_macro2::Span;
 
@@ -86,7 +87,7 @@ struct Resolver<'a> {
     krate: &'a Crate,
     config: &'a Config,
     /// Type items by name.
-    by_name: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>, BuildHasherDefault<NameHasher>>,
     /// Each type item's name as written (`r#` kept), by index.
     written: Vec<String>,
     /// Every module path that holds an item or a `mod`.
@@ -112,6 +113,10 @@ struct State {
     queued: BTreeSet<Key>,
     /// Where each rename was written.
     renames: BTreeMap<Key, Span>,
+    /// By item index, the usage [`reach`](Resolver::reach) already gave
+    /// its [`Key::Item`] (bits, see `reach`), so reaching it again with no
+    /// more usage skips the maps above.
+    items_reached: Vec<u8>,
 }
 
 impl<'a> Resolver<'a> {
@@ -122,7 +127,7 @@ impl<'a> Resolver<'a> {
         config: &'a Config,
         config_errors: &mut Vec<Diagnostic>,
     ) -> Self {
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>, BuildHasherDefault<NameHasher>> = HashMap::default();
         let mut modules = BTreeSet::new();
         for (index, found) in krate.types.iter().enumerate() {
             by_name.entry(name_of(found.item.ident())).or_default().push(index);
@@ -145,9 +150,51 @@ impl<'a> Resolver<'a> {
             mapped_items: HashMap::new(),
             mapped_external: HashMap::new(),
             mapped_fields: HashMap::new(),
-            state: RefCell::new(State::default()),
+            state: RefCell::new(State { items_reached: vec![0; krate.types.len()], ..State::default() }),
         };
         resolver.read_mappings(config_errors);
         resolver
+    }
+}
+
+/// The hash of [`Resolver::by_name`], looked up for every name a type
+/// holds: FxHash's (a rotate, xor and multiply a word), far cheaper than
+/// SipHash on short names, which come from the crate being read, not from
+/// an adversary.
+#[derive(Default, Clone, Copy)]
+struct NameHasher(u64);
+
+impl NameHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }

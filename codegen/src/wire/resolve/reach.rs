@@ -36,6 +36,22 @@ impl Resolver<'_> {
 
     fn reach(&self, key: Key, usage: Usage) {
         let mut state = self.state.borrow_mut();
+        // An item reached before with at least this usage: nothing to do.
+        if let Key::Item(index) = key
+            && let Some(seen) = state.items_reached.get_mut(index)
+        {
+            let bits = REACHED | u8::from(usage.input) | u8::from(usage.output) << 1;
+            if *seen & bits == bits {
+                return;
+            }
+            *seen |= bits;
+        }
+        // A key with a usage was queued when it got it: only widen it.
+        if let Some(entry) = state.usage.get_mut(&key) {
+            entry.input |= usage.input;
+            entry.output |= usage.output;
+            return;
+        }
         let entry = state.usage.entry(key.clone()).or_default();
         entry.input |= usage.input;
         entry.output |= usage.output;
@@ -145,6 +161,10 @@ impl Resolver<'_> {
         }
     }
 }
+
+/// In [`State::items_reached`](super::State): the item was reached (with
+/// bit 0 for input, bit 1 for output).
+const REACHED: u8 = 4;
 
 /// Whether `shape` holds a name (a type of the crate, a type parameter, a
 /// type of another crate).

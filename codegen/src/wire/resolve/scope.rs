@@ -10,7 +10,7 @@ use crate::model::{Shape, TypeRef};
 use crate::wire::builtin::{self, Known};
 use crate::wire::parse::{Context, WAY_OUT};
 use dogen_interface::ctxt::Ctxt;
-use dogen_interface::parse::name_of;
+use dogen_interface::parse::{name_of, with_name_of};
 use dogen_interface::punct::{self, Items as _};
 use dogen_interface::shape::{Resolve, ShapeResult, shape_of, shape_with};
 
@@ -60,26 +60,32 @@ impl Resolve for Ctx<'_, '_> {
     fn named(&self, path: &syn::Path, args: &[&syn::Type], shape: &dyn Fn(&syn::Type) -> ShapeResult) -> ShapeResult {
         let resolver = self.resolver;
         let last = path.segments.last_item().ok_or("empty type path")?;
-        let name = name_of(&last.ident);
         let shaped = || args.iter().map(|t| shape(t)).collect::<Result<Vec<_>, _>>();
         let single = path.segments.len() == 1 && path.leading_colon.is_none();
-        if single && self.scope.params.contains(&name) {
-            return Ok(Shape::Named(last.ident.to_string(), shaped()?));
-        }
-        if single && name == "Self" {
-            if let Some(this) = &self.scope.this {
-                self.deps.borrow_mut().insert(this.clone());
+        let target = if single {
+            // The name is read in place, without a `String` of its own.
+            let found = with_name_of(&last.ident, |name| {
+                if self.scope.params.iter().any(|p| p == name) {
+                    return None;
+                }
+                if name == "Self" {
+                    if let Some(this) = &self.scope.this {
+                        self.deps.borrow_mut().insert(this.clone());
+                    }
+                    return None;
+                }
+                Some(resolver.target_one(name, self.module, 0))
+            });
+            match found {
+                Some(target) => target,
+                // A type parameter, or `Self`.
+                None => return Ok(Shape::Named(last.ident.to_string(), shaped()?)),
             }
-            return Ok(Shape::Named(last.ident.to_string(), shaped()?));
-        }
-        let many: Vec<String>;
-        let segs = if path.segments.len() == 1 {
-            std::slice::from_ref(&name)
         } else {
-            many = path.segments.items().map(|s| name_of(&s.ident)).collect();
-            &many
+            let segs: Vec<String> = path.segments.items().map(|s| name_of(&s.ident)).collect();
+            resolver.target(&segs, path.leading_colon.is_some(), self.module, 0)
         };
-        match resolver.target(segs, path.leading_colon.is_some(), self.module, 0) {
+        match target {
             Target::Item(index) => {
                 resolver.check_arity(path, index);
                 self.deps.borrow_mut().insert(Key::Item(index));
