@@ -23,7 +23,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::cfg::Build;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, line_col};
 
 /// The crate's settings for dogen.
 #[derive(Debug, Clone, Default)]
@@ -210,14 +210,6 @@ impl Config {
     pub fn dependency_has(&self, krate: &str, feature: &str) -> bool {
         self.dependency_features.get(krate).is_some_and(|f| f.contains(feature))
     }
-}
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 #[cfg(test)]

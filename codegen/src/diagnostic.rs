@@ -23,6 +23,19 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// 1-based line and column (in characters) of byte `offset` in `text`; an
+/// offset past the end or inside a character counts from the character's
+/// start.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+}
+
 /// The diagnostic for `message` at `span` in `path`.
 pub fn at(path: &Path, span: proc_macro2::Span, message: String) -> Diagnostic {
     let start = span.start();

@@ -11,11 +11,12 @@ use dogen_interface::ctxt::Ctxt;
 use dogen_interface::model::Interface;
 use dogen_interface::parse::name_of;
 
-use super::depth::{ParseError, line_col, parse_file, too_deep_message};
+use super::depth::{ParseError, parse_file, too_deep_message};
 use super::in_macro::durable_trait_in;
 use super::uses::flatten_use;
 use super::{Crate, Found, SourceFile, TypeItem};
 use crate::cfg::{Build, Truth};
+use crate::diagnostic::line_col;
 use crate::diagnostic::{Diagnostic, at};
 
 impl Crate {

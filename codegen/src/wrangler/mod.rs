@@ -353,13 +353,8 @@ pub struct Location {
 impl Location {
     /// The location of byte `offset` of `text`.
     pub fn of_offset(text: &str, offset: usize) -> Location {
-        let mut end = offset.min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let before = &text[..end];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Location { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+        let (line, column) = crate::diagnostic::line_col(text, offset);
+        Location { line, column }
     }
 }
 
