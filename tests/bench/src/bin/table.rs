@@ -16,6 +16,12 @@ struct Ratio {
     wall_ratio: f64,
 }
 
+/// `R.RRx (A s vs B s)`: a ratio and the two times it compares, with
+/// `digits` decimals.
+fn seconds(ratio: f64, a: f64, b: f64, digits: usize) -> String {
+    format!("{ratio:.2}x ({a:.digits$} s vs {b:.digits$} s)")
+}
+
 fn main() {
     let path = std::env::args().nth(1).expect("usage: table RESULTS");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
@@ -50,23 +56,13 @@ fn main() {
             _ => "?".into(),
         };
         let floor = format!("bare syn::parse_file, span-locations ({crate_size}); both built with profile cli");
-        row(
-            "dogen ts, whole process, cpu",
-            &floor,
-            format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu_ratio, r.cpu, r.cpu_base),
-            "<= 1.3x",
-        );
-        row(
-            "dogen ts, whole process, wall",
-            &floor,
-            format!("{:.2}x ({:.3} s vs {:.3} s)", r.wall_ratio, r.wall, r.wall_base),
-            "-",
-        );
+        row("dogen ts, whole process, cpu", &floor, seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3), "<= 1.3x");
+        row("dogen ts, whole process, wall", &floor, seconds(r.wall_ratio, r.wall, r.wall_base, 3), "-");
         if let Some(n) = ratio("ts", "parse-nospans") {
             row(
                 "dogen ts, cpu",
                 "bare syn::parse_file without span-locations",
-                format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu / n.cpu, r.cpu, n.cpu),
+                seconds(r.cpu / n.cpu, r.cpu, n.cpu, 3),
                 "-",
             );
         }
@@ -75,7 +71,7 @@ fn main() {
         row(
             "dogen ts built with the workspace's wasm-tuned release profile (opt-level s, fat LTO), cpu",
             "bare syn::parse_file, span-locations (profile cli)",
-            format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+            seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3),
             "-",
         );
     }
@@ -83,7 +79,7 @@ fn main() {
         row(
             "dogen check --out, whole process, cpu",
             "bare syn::parse_file, span-locations",
-            format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+            seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3),
             "<= 1.3x",
         );
     }
@@ -92,7 +88,7 @@ fn main() {
         row(
             &format!("{} CLI (peer), types alone, cpu", version.as_deref().unwrap_or("typeshare")),
             "bare syn::parse_file of the same files",
-            format!("{:.2}x ({:.3} s vs {:.3} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+            seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3),
             "peer",
         );
     }
@@ -106,7 +102,7 @@ fn main() {
             row(
                 &format!("{what}, cpu: the attribute alone"),
                 "the same crate without it (plain)",
-                format!("{:.2}x ({:.1} s vs {:.1} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+                seconds(r.cpu_ratio, r.cpu, r.cpu_base, 1),
                 if label == "check" { "~1.05x" } else { "-" },
             );
         }
@@ -115,14 +111,14 @@ fn main() {
             row(
                 &format!("{what}, cpu: {name}"),
                 "the crate without RPC (plain)",
-                format!("{:.2}x ({:.1} s vs {:.1} s)", r.cpu_ratio, r.cpu, r.cpu_base),
+                seconds(r.cpu_ratio, r.cpu, r.cpu_base, 1),
                 if label == "check" { goal } else { "-" },
             );
             if let Some(h) = hand {
                 row(
                     &format!("{what}, cpu: {name}"),
                     "hand-written serde_json routes and clients (hand)",
-                    format!("{:.2}x ({:.1} s vs {:.1} s)", r.cpu / h.cpu, r.cpu, h.cpu),
+                    seconds(r.cpu / h.cpu, r.cpu, h.cpu, 1),
                     if label == "check" { "-" } else { goal },
                 );
             }
@@ -131,7 +127,7 @@ fn main() {
             row(
                 &format!("{what}, cpu: hand"),
                 "the crate without RPC (plain)",
-                format!("{:.2}x ({:.1} s vs {:.1} s)", h.cpu_ratio, h.cpu, h.cpu_base),
+                seconds(h.cpu_ratio, h.cpu, h.cpu_base, 1),
                 "-",
             );
         }
