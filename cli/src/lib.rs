@@ -38,7 +38,6 @@ pub(crate) fn release<T>(value: T) {
 /// The process is expected to end when it returns (the model and syntax are left to the OS at exit rather than freed).
 pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
     EXITS_AFTER.store(true, Ordering::Relaxed);
-    heap::use_huge_pages();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         // clap prints help and version on stdout (status 0) and usage
@@ -60,51 +59,4 @@ pub fn main(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> Exit
             ExitCode::from(error.exit_code(&cli.command))
         }
     }
-}
-
-/// The heap of a short run that builds one large model. Reading a large
-/// crate keeps its interface model (tens of megabytes of syntax trees) to
-/// the end, and with 4 KiB pages the kernel's page faults on that memory
-/// cost a third as much as parsing the crate. Backing the heap with
-/// transparent huge pages takes those faults down to a handful.
-mod heap {
-    /// How much address space the heap reserves at once (untouched pages
-    /// cost nothing): the model of the largest crates fits in it, and the
-    /// heap grows past it in ordinary pages.
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    const RESERVE: usize = 256 << 20;
-
-    /// glibc: one heap, grown once by [`RESERVE`] and never given back, for
-    /// allocations of any size; its address space marked for transparent
-    /// huge pages (which the kernel uses where its settings allow). Where
-    /// the reserve cannot be had, the heap grows as usual.
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    pub fn use_huge_pages() {
-        const HUGE_PAGE: usize = 2 << 20;
-        // SAFETY: mallopt, sbrk(0), malloc, free and madvise with glibc's
-        // own parameters; sbrk(0) only reads the break, and madvise only
-        // advises about address space the heap owns.
-        unsafe {
-            let before = libc::sbrk(0) as usize;
-            if libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20) == 0
-                || libc::mallopt(libc::M_TRIM_THRESHOLD, i32::MAX) == 0
-                || libc::mallopt(libc::M_TOP_PAD, RESERVE as i32) == 0
-            {
-                return;
-            }
-            // Grow the heap now, by the reserve, then by glibc's default step.
-            let block = std::hint::black_box(libc::malloc(HUGE_PAGE));
-            libc::free(block);
-            libc::mallopt(libc::M_TOP_PAD, 128 << 10);
-            let after = libc::sbrk(0) as usize;
-            let start = before.next_multiple_of(HUGE_PAGE);
-            if after > start {
-                libc::madvise(start as *mut libc::c_void, after - start, libc::MADV_HUGEPAGE);
-            }
-        }
-    }
-
-    /// Elsewhere the allocator is left as it is.
-    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    pub fn use_huge_pages() {}
 }

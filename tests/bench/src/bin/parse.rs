@@ -1,11 +1,16 @@
 //! The floor of `dogen ts`: reads every `.rs` file under `DIR/src` and
 //! parses it with `syn::parse_file`, as any tool reading Rust source must;
 //! nothing else. Built with the CLI's syn features, and with or without
-//! proc-macro2's `span-locations` (feature `spans`).
+//! proc-macro2's `span-locations` (feature `spans`), and with the system's
+//! allocator or the CLI's (feature `mimalloc`).
 //!
 //!     parse DIR
 
 use std::path::{Path, PathBuf};
+
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)

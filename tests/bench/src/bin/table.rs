@@ -55,7 +55,9 @@ fn main() {
             Some([files, bytes]) => format!("{files} files, {:.0} KB", bytes.parse::<f64>().unwrap_or(0.0) / 1000.0),
             _ => "?".into(),
         };
-        let floor = format!("bare syn::parse_file, span-locations ({crate_size}); both built with profile cli");
+        let floor = format!(
+            "bare syn::parse_file, span-locations, the system allocator ({crate_size}); both built with profile cli"
+        );
         row("dogen ts, whole process, cpu", &floor, seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3), "<= 1.3x");
         row("dogen ts, whole process, wall", &floor, seconds(r.wall_ratio, r.wall, r.wall_base, 3), "-");
         if let Some(n) = ratio("ts", "parse-nospans") {
@@ -66,10 +68,18 @@ fn main() {
                 "-",
             );
         }
+        if let Some(m) = ratio("ts", "parse-mimalloc") {
+            row(
+                "dogen ts, cpu (what dogen costs beside the parse, the allocator's gain set aside)",
+                "bare syn::parse_file, span-locations, with the CLI's allocator (mimalloc)",
+                seconds(r.cpu / m.cpu, r.cpu, m.cpu, 3),
+                "-",
+            );
+        }
     }
     if let Some(r) = ratio("ts", "dogen-ts-release-s") {
         row(
-            "dogen ts built with the workspace's wasm-tuned release profile (opt-level s, fat LTO), cpu",
+            "dogen ts built with the workspace's release profile (fat LTO; `cargo install --path cli`), cpu",
             "bare syn::parse_file, span-locations (profile cli)",
             seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3),
             "-",
