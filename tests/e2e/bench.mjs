@@ -52,18 +52,24 @@ try {
     }
   }
 
+  // Each round's ratio to hand's throughput in the same round, so that drift across the run
+  // (the machine's other load, workerd warming up) cancels out; the median and the range.
+  const paired = (kind) => {
+    const ratios = throughput[kind].map((t, round) => t / throughput.hand[round]).sort((a, b) => a - b);
+    return { ratio: median(ratios), low: ratios[0], high: ratios[ratios.length - 1] };
+  };
   const rows = KINDS.map((kind) => {
     const sorted = latency[kind].slice().sort((a, b) => a - b);
-    return { kind, callsPerSec: median(throughput[kind]), p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
+    return { kind, callsPerSec: median(throughput[kind]), ...paired(kind), p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99) };
   });
   const none = latency.none.slice().sort((a, b) => a - b);
-  const hand = rows.find((r) => r.kind === "hand");
   console.log(`workerd, one run: ${ROUNDS} rounds x ${BATCH} calls (throughput), ${SAMPLES} timed requests each (latency)`);
   console.log(`HTTP hop alone (none): p50 ${quantile(none, 0.5).toFixed(3)} ms, p99 ${quantile(none, 0.99).toFixed(3)} ms`);
-  console.log("kind   calls/s  vs hand   p50 ms  p99 ms  (latency includes the HTTP hop)");
+  console.log("kind   calls/s  vs hand (paired by round: median, range)   p50 ms  p99 ms  (latency includes the HTTP hop)");
   for (const r of rows) {
+    const range = `(${r.low.toFixed(2)}-${r.high.toFixed(2)})`;
     console.log(
-      `${r.kind.padEnd(6)} ${r.callsPerSec.toFixed(0).padStart(7)}  ${(r.callsPerSec / hand.callsPerSec).toFixed(2).padStart(6)}x  ${r.p50.toFixed(3).padStart(6)}  ${r.p99.toFixed(3).padStart(6)}`,
+      `${r.kind.padEnd(6)} ${r.callsPerSec.toFixed(0).padStart(7)}  ${r.ratio.toFixed(2).padStart(6)}x ${range.padEnd(32)}  ${r.p50.toFixed(3).padStart(6)}  ${r.p99.toFixed(3).padStart(6)}`,
     );
   }
 } finally {

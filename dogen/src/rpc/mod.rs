@@ -68,17 +68,25 @@ fn message_of(error: JsValue) -> String {
 pub async fn call<D: Dispatch<JsFormat>>(server: &D, method: &str, args: JsValue) -> Result<JsValue, JsValue> {
     let token = args.clone();
     match guard::guarded(token, server.dispatch(method, &args)).await {
-        Ok(Reply::Ok(value)) => Ok(outcome(true, "value", &value)),
-        Ok(Reply::Err(error)) => Ok(outcome(false, "error", &error)),
+        Ok(Reply::Ok(value)) => Ok(outcome(true, &value)),
+        Ok(Reply::Err(error)) => Ok(outcome(false, &error)),
         Err(error) => Err(js_error(&error)),
     }
 }
 
-fn outcome(ok: bool, key: &str, value: &JsValue) -> JsValue {
+thread_local! {
+    /// The outcome's keys as JavaScript strings, made once per instance
+    /// rather than copied out of Wasm memory at every call.
+    static KEYS: [JsValue; 3] = [JsValue::from_str("ok"), JsValue::from_str("value"), JsValue::from_str("error")];
+}
+
+fn outcome(ok: bool, value: &JsValue) -> JsValue {
     let object = js_sys::Object::new();
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(&object, &"ok".into(), &JsValue::from_bool(ok));
-    let _ = js_sys::Reflect::set(&object, &key.into(), value);
+    KEYS.with(|[ok_key, value_key, error_key]| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, ok_key, &JsValue::from_bool(ok));
+        let _ = js_sys::Reflect::set(&object, if ok { value_key } else { error_key }, value);
+    });
     object.into()
 }
 
