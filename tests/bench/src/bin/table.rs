@@ -60,21 +60,18 @@ fn main() {
         );
         row("dogen ts, whole process, cpu", &floor, seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3), "<= 1.3x");
         row("dogen ts, whole process, wall", &floor, seconds(r.wall_ratio, r.wall, r.wall_base, 3), "-");
-        if let Some(n) = ratio("ts", "parse-nospans") {
-            row(
-                "dogen ts, cpu",
-                "bare syn::parse_file without span-locations",
-                seconds(r.cpu / n.cpu, r.cpu, n.cpu, 3),
-                "-",
-            );
-        }
-        if let Some(m) = ratio("ts", "parse-mimalloc") {
-            row(
+        // The same run against the floor's other builds.
+        for (floor, figure, baseline) in [
+            ("parse-nospans", "dogen ts, cpu", "bare syn::parse_file without span-locations"),
+            (
+                "parse-mimalloc",
                 "dogen ts, cpu (what dogen costs beside the parse, the allocator's gain set aside)",
                 "bare syn::parse_file, span-locations, with the CLI's allocator (mimalloc)",
-                seconds(r.cpu / m.cpu, r.cpu, m.cpu, 3),
-                "-",
-            );
+            ),
+        ] {
+            if let Some(f) = ratio("ts", floor) {
+                row(figure, baseline, seconds(r.cpu / f.cpu, r.cpu, f.cpu, 3), "-");
+            }
         }
     }
     if let Some(r) = ratio("ts", "dogen-ts-release-s") {
@@ -192,9 +189,9 @@ fn main() {
         let words = values.get(&("rpc".into(), kind.into()))?;
         words.iter().map(|w| w.parse().ok()).collect::<Option<Vec<f64>>>().filter(|n| n.len() == 5)
     };
-    if let (Some(hand), Some(rpc)) = (calls("hand"), calls("rpc")) {
+    if let Some(hand) = calls("hand") {
         for (kind, figure, goal) in [("rpc", "native Workers RPC", "<= 1.00x"), ("fetch", "dogen fetch client", "-")] {
-            let Some(n) = (if kind == "rpc" { Some(rpc.clone()) } else { calls(kind) }) else { continue };
+            let Some(n) = calls(kind) else { continue };
             // Time per call is the inverse of throughput.
             row(
                 &format!("{figure}, time per call in a batch of sequential calls (workerd)"),

@@ -67,6 +67,19 @@ function ready() {
   return resetting;
 }
 
+/**
+ * Runs `start()` once the instance can take calls: at once on a healthy instance, without waiting
+ * a turn of the microtask queue; after the reset on a trapped one. A throw becomes a rejection.
+ */
+function whenReady(start) {
+  if (poisoned) return ready().then(() => whenReady(start));
+  try {
+    return start();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 async function reset() {
   // Yield first, so that `resetting` is set before this clears it.
   await null;
@@ -183,26 +196,21 @@ function prepare(value) {
   return value;
 }
 
-/**
- * Calls `method` of `self`'s interface with `args` over native RPC. Not `async`: a call on a
- * healthy instance starts at once, without waiting a turn of the microtask queue.
- */
+/** Calls `method` of `self`'s interface with `args` over native RPC. */
 function call(self, method, args) {
-  if (poisoned) return ready().then(() => call(self, method, args));
-  try {
+  return whenReady(() => {
     prepare(args);
     const object = rustOf(self);
     return track(args, () => object.__dogen_call(method, args), rpcOutcome(method));
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  });
 }
 
 /** Calls `handler` of `self`'s Rust object as one call in flight, known by `token`. */
-async function handle(self, handler, args, token, outcome) {
-  await ready();
-  const object = rustOf(self);
-  return track(token, () => object[handler](...args), outcome);
+function handle(self, handler, args, token, outcome) {
+  return whenReady(() => {
+    const object = rustOf(self);
+    return track(token, () => object[handler](...args), outcome);
+  });
 }
 
 /**
@@ -237,10 +245,6 @@ class Forwarder extends DurableObject {
 }
 
 /** The value of a call to a method that cannot fail: its outcome's `value`. */
-function value(outcome) {
-  return outcome.then(valueOf);
-}
-
 function valueOf(outcome) {
   return outcome.value;
 }
@@ -260,11 +264,11 @@ export class RateLimiter extends Forwarder {
   }
 
   peek(...args) {
-    return value(call(this, "peek", args));
+    return call(this, "peek", args).then(valueOf);
   }
 
   resetAll(...args) {
-    return value(call(this, "resetAll", args));
+    return call(this, "resetAll", args).then(valueOf);
   }
 }
 
@@ -272,9 +276,8 @@ export class RateLimiter extends Forwarder {
 class Entrypoint extends WorkerEntrypoint {}
 for (const handler of ["fetch", "scheduled", "queue"]) {
   if (typeof rust[handler] === "function") {
-    Entrypoint.prototype[handler] = async function (arg) {
-      await ready();
-      return rust[handler](arg, this.env, this.ctx);
+    Entrypoint.prototype[handler] = function (arg) {
+      return whenReady(() => rust[handler](arg, this.env, this.ctx));
     };
   }
 }

@@ -67,6 +67,19 @@ function ready() {
   return resetting;
 }
 
+/**
+ * Runs `start()` once the instance can take calls: at once on a healthy instance, without waiting
+ * a turn of the microtask queue; after the reset on a trapped one. A throw becomes a rejection.
+ */
+function whenReady(start) {
+  if (poisoned) return ready().then(() => whenReady(start));
+  try {
+    return start();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 async function reset() {
   // Yield first, so that `resetting` is set before this clears it.
   await null;
@@ -183,26 +196,21 @@ function prepare(value) {
   return value;
 }
 
-/**
- * Calls `method` of `self`'s interface with `args` over native RPC. Not `async`: a call on a
- * healthy instance starts at once, without waiting a turn of the microtask queue.
- */
+/** Calls `method` of `self`'s interface with `args` over native RPC. */
 function call(self, method, args) {
-  if (poisoned) return ready().then(() => call(self, method, args));
-  try {
+  return whenReady(() => {
     prepare(args);
     const object = rustOf(self);
     return track(args, () => object.{{ export }}(method, args), rpcOutcome(method));
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  });
 }
 
 /** Calls `handler` of `self`'s Rust object as one call in flight, known by `token`. */
-async function handle(self, handler, args, token, outcome) {
-  await ready();
-  const object = rustOf(self);
-  return track(token, () => object[handler](...args), outcome);
+function handle(self, handler, args, token, outcome) {
+  return whenReady(() => {
+    const object = rustOf(self);
+    return track(token, () => object[handler](...args), outcome);
+  });
 }
 
 /**
@@ -237,10 +245,6 @@ class Forwarder extends DurableObject {
 }
 
 /** The value of a call to a method that cannot fail: its outcome's `value`. */
-function value(outcome) {
-  return outcome.then(valueOf);
-}
-
 function valueOf(outcome) {
   return outcome.value;
 }
@@ -263,7 +267,7 @@ export class {{ object.class }} extends Forwarder {
 {%- if method.result %}
     return call(this, "{{ method.name }}", args);
 {%- else %}
-    return value(call(this, "{{ method.name }}", args));
+    return call(this, "{{ method.name }}", args).then(valueOf);
 {%- endif %}
   }
 {%- endfor %}
@@ -274,9 +278,8 @@ export class {{ object.class }} extends Forwarder {
 class Entrypoint extends WorkerEntrypoint {}
 for (const handler of ["fetch", "scheduled", "queue"]) {
   if (typeof rust[handler] === "function") {
-    Entrypoint.prototype[handler] = async function (arg) {
-      await ready();
-      return rust[handler](arg, this.env, this.ctx);
+    Entrypoint.prototype[handler] = function (arg) {
+      return whenReady(() => rust[handler](arg, this.env, this.ctx));
     };
   }
 }
