@@ -7,16 +7,21 @@
 //   rpc    native Workers RPC through the entry module `dogen entry` writes
 //   fetch  the generated TypeScript fetch client (dogen's wire format)
 //   hand   a hand-written `POST /increment` route of the same object
+// and, as the floor, the same counter written in JavaScript alone
+// (tests/e2e/jscounter/worker.js), no Wasm and no dogen:
+//   js       its `increment` over native Workers RPC
+//   jsfetch  its hand-written `POST /increment` route
 // Each does the same work in the object (a storage read and write).
 //
 // Throughput: the caller Worker makes N sequential calls and times the batch
-// (workerd's clock ticks in whole milliseconds, too coarse for one call).
+// (workerd's clock ticks in whole milliseconds, too coarse for one call),
+// after one untimed call that creates the round's object.
 // Latency: Node sends one request per call, each making exactly one call, and
 // times it; this includes the Node -> workerd HTTP hop, measured alone as
 // `none` (a request that makes no call), so differences are the calls'.
 import { startWorkerd } from "./workerd.mjs";
 
-const KINDS = ["rpc", "fetch", "hand"];
+const KINDS = ["rpc", "fetch", "hand", "js", "jsfetch"];
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const BATCH = Number(process.env.BATCH ?? 1000);
 const SAMPLES = Number(process.env.SAMPLES ?? 2000);
@@ -35,8 +40,11 @@ try {
 
   const throughput = Object.fromEntries(KINDS.map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const kind of KINDS) {
-      const { totalMs } = await get(`/bench/${kind}/batch-${round}?n=${BATCH}`);
+    // Each round on fresh objects, made by an untimed first call, and the kinds in an order that
+    // turns by one every round, so that no kind always runs first.
+    const order = KINDS.map((_, i) => KINDS[(i + round) % KINDS.length]);
+    for (const kind of order) {
+      const { totalMs } = await get(`/bench/${kind}/batch-${round}?n=${BATCH}&untimed=1`);
       throughput[kind].push((BATCH / totalMs) * 1000);
     }
   }
@@ -52,10 +60,10 @@ try {
     }
   }
 
-  // Each round's ratio to hand's throughput in the same round, so that drift across the run
-  // (the machine's other load, workerd warming up) cancels out; the median and the range.
-  const paired = (kind) => {
-    const ratios = throughput[kind].map((t, round) => t / throughput.hand[round]).sort((a, b) => a - b);
+  // Each round's ratio to a baseline's throughput in the same round, so that drift across the
+  // run (the machine's other load, workerd warming up) cancels out; the median and the range.
+  const paired = (kind, base = "hand") => {
+    const ratios = throughput[kind].map((t, round) => t / throughput[base][round]).sort((a, b) => a - b);
     return { ratio: median(ratios), low: ratios[0], high: ratios[ratios.length - 1] };
   };
   const rows = KINDS.map((kind) => {
@@ -65,11 +73,20 @@ try {
   const none = latency.none.slice().sort((a, b) => a - b);
   console.log(`workerd, one run: ${ROUNDS} rounds x ${BATCH} calls (throughput), ${SAMPLES} timed requests each (latency)`);
   console.log(`HTTP hop alone (none): p50 ${quantile(none, 0.5).toFixed(3)} ms, p99 ${quantile(none, 0.99).toFixed(3)} ms`);
-  console.log("kind   calls/s  vs hand (paired by round: median, range)   p50 ms  p99 ms  (latency includes the HTTP hop)");
+  console.log("kind    calls/s  vs hand (paired by round: median, range)   p50 ms  p99 ms  (latency includes the HTTP hop)");
   for (const r of rows) {
     const range = `(${r.low.toFixed(2)}-${r.high.toFixed(2)})`;
     console.log(
-      `${r.kind.padEnd(6)} ${r.callsPerSec.toFixed(0).padStart(7)}  ${r.ratio.toFixed(2).padStart(6)}x ${range.padEnd(32)}  ${r.p50.toFixed(3).padStart(6)}  ${r.p99.toFixed(3).padStart(6)}`,
+      `${r.kind.padEnd(7)} ${r.callsPerSec.toFixed(0).padStart(7)}  ${r.ratio.toFixed(2).padStart(6)}x ${range.padEnd(32)}  ${r.p50.toFixed(3).padStart(6)}  ${r.p99.toFixed(3).padStart(6)}`,
+    );
+  }
+  // The same calls against the JavaScript-only floor: what Wasm, workers-rs and dogen add.
+  console.log("floor: throughput vs the JavaScript-only counter's, paired by round (median, range); p50 ratio");
+  const p50 = Object.fromEntries(rows.map((r) => [r.kind, r.p50]));
+  for (const [kind, base] of [["rpc", "js"], ["fetch", "jsfetch"], ["hand", "jsfetch"]]) {
+    const r = paired(kind, base);
+    console.log(
+      `floor ${kind} ${base} ${r.ratio.toFixed(2)}x (${r.low.toFixed(2)}-${r.high.toFixed(2)}) ${(p50[kind] / p50[base]).toFixed(2)}x`,
     );
   }
 } finally {

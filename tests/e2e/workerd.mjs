@@ -8,7 +8,7 @@ const here = import.meta.dirname;
 export const work = join(here, ".work");
 const workerdBin = resolve(here, "../../node_modules/.bin/workerd");
 
-/** The capnp config: the caller Worker binds both namespaces from the other two services. */
+/** The capnp config: the caller Worker binds the namespaces of the other services. */
 function config({ callerPort, counterPort, storage }) {
   return `using Workerd = import "/workerd/workerd.capnp";
 
@@ -19,6 +19,7 @@ const config :Workerd.Config = (
     (name = "limiter", worker = .limiter),
     (name = "faults", worker = .faults),
     (name = "records", worker = .records),
+    (name = "jscounter", worker = .jscounter),
     (name = "storage", disk = (path = ${JSON.stringify(storage)}, writable = true)),
   ],
   sockets = [
@@ -35,6 +36,7 @@ const caller :Workerd.Worker = (
     (name = "LIMITER", durableObjectNamespace = (className = "RateLimiter", serviceName = "limiter")),
     (name = "FAULTS", durableObjectNamespace = (className = "Faults", serviceName = "faults")),
     (name = "RECORDS", durableObjectNamespace = (className = "Records", serviceName = "records")),
+    (name = "JS_COUNTER", durableObjectNamespace = (className = "JsCounter", serviceName = "jscounter")),
   ],
 );
 
@@ -77,6 +79,13 @@ const records :Workerd.Worker = (
   ],
   compatibilityDate = "2026-11-01",
   durableObjectNamespaces = [ (className = "Records", uniqueKey = "dogen-e2e-records", enableSql = true) ],
+  durableObjectStorage = (localDisk = "storage"),
+);
+
+const jscounter :Workerd.Worker = (
+  modules = [ (name = "worker.js", esModule = embed "jscounter/worker.js") ],
+  compatibilityDate = "2026-11-01",
+  durableObjectNamespaces = [ (className = "JsCounter", uniqueKey = "dogen-e2e-jscounter", enableSql = true) ],
   durableObjectStorage = (localDisk = "storage"),
 );
 `;

@@ -207,6 +207,27 @@ fn main() {
             );
         }
     }
+    // `rpc-floor KIND BASE RATIO LOW HIGH P50-RATIO`: throughput paired with
+    // the JavaScript-only counter's by round, and the latency ratio.
+    for (kind, base, figure) in [
+        ("rpc", "js", "native Workers RPC into the Rust counter"),
+        ("hand", "jsfetch", "hand-written fetch route of the Rust counter"),
+        ("fetch", "jsfetch", "dogen fetch client"),
+    ] {
+        let Some(words) = values.get(&("rpc-floor".into(), kind.into())) else { continue };
+        let n: Option<Vec<f64>> = words.iter().skip(1).map(|w| w.parse().ok()).collect();
+        let Some([ratio, low, high, p50]) = n.as_deref().and_then(|n| <[f64; 4]>::try_from(n).ok()) else { continue };
+        if words.first().map(String::as_str) != Some(base) {
+            continue;
+        }
+        let floor = if base == "js" { "its `increment` over native RPC" } else { "its `POST /increment` route" };
+        row(
+            &format!("{figure}, time per call in a batch (workerd)"),
+            &format!("the same counter in JavaScript alone, {floor}, same round"),
+            format!("{:.2}x (rounds {:.2}-{:.2}); latency {p50:.2}x", 1.0 / ratio, 1.0 / high, 1.0 / low),
+            "-",
+        );
+    }
 
     println!("| figure | baseline = 1.00 | measured | goal |");
     println!("| --- | --- | --- | --- |");

@@ -111,30 +111,52 @@ async function limiterAfterRestart(tenant: string): Promise<Response> {
   return Response.json([{ step: "buckets", ...shaped(await limiter.buckets()) }]);
 }
 
+/** The JavaScript-only counter (tests/e2e/jscounter/worker.js), the benchmark's floor. */
+interface JsCounter extends Rpc.DurableObjectBranded {
+  increment(amount: number): Promise<number>;
+}
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      JS_COUNTER: DurableObjectNamespace<JsCounter>;
+    }
+  }
+}
+
+/** `increment(1)` through a hand-written `POST /increment` route of `stub`'s object. */
+async function postIncrement(stub: Fetcher): Promise<number> {
+  const response = await stub.fetch("https://counter/increment", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ amount: 1 }),
+  });
+  if (!response.ok) throw new Error(`hand-written route answered ${response.status}`);
+  return (await response.json()) as number;
+}
+
 /**
  * `n` sequential `increment(1)` calls to the counter `name`, each timed:
  * over native RPC, through the generated fetch client, or through the
- * object's hand-written `POST /increment` route. For tests/e2e/bench.mjs.
+ * object's hand-written `POST /increment` route; and, as the floor, the
+ * same two ways into the JavaScript-only counter (`js`, `jsfetch`), after
+ * `untimed` calls that are not timed. For tests/e2e/bench.mjs.
  */
-async function bench(kind: string | undefined, name: string, n: number): Promise<Response> {
+async function bench(kind: string | undefined, name: string, n: number, untimed: number): Promise<Response> {
   const stub: DurableObjectStub<Counter> = env.COUNTER.getByName(name);
   const client = counterClient(stub);
-  const hand = async (): Promise<number> => {
-    const response = await stub.fetch("https://counter/increment", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ amount: 1 }),
-    });
-    if (!response.ok) throw new Error(`hand-written route answered ${response.status}`);
-    return (await response.json()) as number;
-  };
+  const js = env.JS_COUNTER.getByName(name);
   const calls: Record<string, () => Promise<number>> = {
     rpc: () => stub.increment(1),
     fetch: () => client.increment(1),
-    hand,
+    hand: () => postIncrement(stub),
+    js: () => js.increment(1),
+    jsfetch: () => postIncrement(js),
   };
   const call = kind === undefined ? undefined : calls[kind];
   if (call === undefined) return new Response(`unknown benchmark ${kind}`, { status: 404 });
+  // Untimed calls first: the first call to an object creates it, which a batch must not count.
+  for (let i = 0; i < untimed; i++) await call();
   const times: number[] = [];
   let last = 0;
   const start = performance.now();
@@ -272,7 +294,10 @@ export default {
     const url = new URL(request.url);
     const [kind, name, action] = url.pathname.split("/").filter(Boolean);
     if (kind === "ready") return new Response("ready");
-    if (kind === "bench") return bench(name, action ?? "bench", Number(url.searchParams.get("n") ?? "100"));
+    if (kind === "bench") {
+      const n = Number(url.searchParams.get("n") ?? "100");
+      return bench(name, action ?? "bench", n, Number(url.searchParams.get("untimed") ?? "0"));
+    }
     if (kind === "counter" && name) return counterRoute(name, action, url);
     if (kind === "faults" && name) return faultsRoute(name, action, url);
     if (kind === "records") return recordsRoute();
