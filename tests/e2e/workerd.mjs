@@ -91,13 +91,17 @@ const jscounter :Workerd.Worker = (
 `;
 }
 
-/** A running workerd; `stop()` ends it. Storage survives a stop. */
-export async function startWorkerd({ callerPort = 18790, counterPort = 18791 } = {}) {
+/**
+ * A running workerd; `stop()` ends it. Storage survives a stop. With `inspectorPort`, V8's
+ * inspector listens on that port of 127.0.0.1 (one target per service).
+ */
+export async function startWorkerd({ callerPort = 18790, counterPort = 18791, inspectorPort } = {}) {
   const storage = join(work, "storage");
   mkdirSync(storage, { recursive: true });
   const configPath = join(work, "config.capnp");
   writeFileSync(configPath, config({ callerPort, counterPort, storage }));
-  const child = spawn(workerdBin, ["serve", configPath, "--experimental"], {
+  const inspector = inspectorPort === undefined ? [] : [`--inspector-addr=127.0.0.1:${inspectorPort}`];
+  const child = spawn(workerdBin, ["serve", configPath, "--experimental", ...inspector], {
     cwd: work,
     stdio: ["ignore", "pipe", "pipe"],
   });
