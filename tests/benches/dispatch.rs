@@ -16,6 +16,15 @@
 //! its fastest round, which other processes can only slow down. With
 //! `DOGEN_BENCH_PAIRED_ONLY=1` set, only that ratio is measured (what
 //! `bash tests/bench/run` does).
+//!
+//! Instructions rather than time, under callgrind (`DOGEN_BENCH_CALLS`
+//! runs one side alone; the difference of two runs is the calls' cost):
+//!
+//! ```text
+//! cargo bench -p dogen-tests --bench dispatch --no-run   # prints the binary's path
+//! DOGEN_BENCH_CALLS=generated:increment:1000 valgrind --tool=callgrind BINARY
+//! DOGEN_BENCH_CALLS=generated:increment:11000 valgrind --tool=callgrind BINARY
+//! ```
 
 use std::cell::Cell;
 use std::hint::black_box;
@@ -171,9 +180,37 @@ fn paired_ratios() {
     }
 }
 
+/// `SIDE:METHOD:N` (`generated:increment:10000`): only `N` calls of one side,
+/// for an instruction count under callgrind; the difference between two
+/// values of `N` is what the calls cost.
+fn calls_only(spec: &str) {
+    let usage = "DOGEN_BENCH_CALLS=generated|hand_written:METHOD:N";
+    let [side, method, n] = spec.split(':').collect::<Vec<_>>()[..] else { panic!("{usage}") };
+    let n: u32 = n.parse().unwrap_or_else(|_| panic!("{usage}"));
+    let (_, payload) = payloads().into_iter().find(|(m, _)| *m == method).unwrap_or_else(|| panic!("{usage}"));
+    let memory = Memory::default();
+    let server = CounterServer(&memory);
+    for _ in 0..n {
+        match side {
+            "generated" => {
+                let _ =
+                    black_box(poll_now(Dispatch::<Json>::dispatch(&server, black_box(method), black_box(&payload))));
+            }
+            "hand_written" => {
+                let _ = black_box(poll_now(hand_written(&memory, black_box(method), black_box(&payload))));
+            }
+            _ => panic!("{usage}"),
+        }
+    }
+}
+
 criterion_group!(benches, dispatch);
 
 fn main() {
+    if let Ok(spec) = std::env::var("DOGEN_BENCH_CALLS") {
+        calls_only(&spec);
+        return;
+    }
     // `bash tests/bench/run` wants the paired ratios alone.
     if std::env::var_os("DOGEN_BENCH_PAIRED_ONLY").is_some() {
         paired_ratios();
