@@ -1,5 +1,7 @@
 //! Helpers for code that `#[durable]` generates. Not a public API.
 
+use std::cell::Cell;
+
 use serde::de::{DeserializeOwned, SeqAccess, Visitor};
 use serde::ser::SerializeTuple;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -44,9 +46,39 @@ impl<'de> Deserialize<'de> for NoArgs {
 }
 
 /// Decodes the argument tuple of `method`.
+///
+/// Where the format refuses unread elements itself
+/// ([`Format::ENDS_SEQUENCES`]), the arguments are read without looking
+/// for more: an extra argument fails the decode, and [`after_args`] reads
+/// the call again for the error that counts them.
 #[inline]
 pub fn decode_args<F: Format, T: ArgList>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
-    F::decode::<Args<T>>(args).map(|Args(args)| args).map_err(|e| bad_arguments(method, e))
+    if F::ENDS_SEQUENCES {
+        ARGS_READ.set(false);
+        F::decode::<Args<T, false>>(args).map(|Args(args)| args).map_err(|e| after_args::<F, T>(method, args, e))
+    } else {
+        F::decode::<Args<T, true>>(args).map(|Args(args)| args).map_err(|e| bad_arguments(method, e))
+    }
+}
+
+thread_local! {
+    /// Set once an argument list without the check for extra arguments has
+    /// read all its arguments: a failure after that is the format's refusal
+    /// of what follows them.
+    static ARGS_READ: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The error for arguments read without the check for extra ones: when
+/// they were all read, the same error [`Args`] with the check gives
+/// (`expected 1 argument, got 2`, or what is wrong with what follows),
+/// read again from `args`; the format's own error otherwise.
+#[cold]
+fn after_args<F: Format, T: ArgList>(method: &str, args: &F::Value, e: String) -> ProtocolError {
+    let e = match ARGS_READ.get() {
+        true => F::decode::<T::Rest>(args).err().unwrap_or(e),
+        false => e,
+    };
+    bad_arguments(method, e)
 }
 
 /// The error for arguments that do not decode; serde's message is
@@ -59,31 +91,64 @@ fn bad_arguments(method: &str, e: String) -> ProtocolError {
 /// An argument list as it travels: a sequence with one element per
 /// argument. Trailing `Option` arguments may be left out and are `None`, so
 /// adding one to a method keeps older callers working; any other missing
-/// argument, and any extra one, is an error.
-pub struct Args<T>(pub T);
+/// argument, and any extra one, is an error. With `CHECK_EXTRA` false, an
+/// extra argument is left for the format to refuse (see [`decode_args`]).
+pub struct Args<T, const CHECK_EXTRA: bool>(pub T);
 
 /// An argument tuple `(A, B, ...)` that [`Args`] decodes.
 pub trait ArgList: Sized {
     /// How many arguments the method takes.
     const ARITY: usize;
 
-    /// Reads the arguments from `seq`.
-    fn visit<'de, S: SeqAccess<'de>>(seq: S) -> Result<Self, S::Error>;
+    /// Skips this many arguments and refuses any that follow them: the
+    /// error for an argument list that failed after all its arguments were
+    /// read.
+    type Rest: DeserializeOwned;
+
+    /// Reads the arguments from `seq`; with `check_extra`, refuses elements
+    /// after the last argument.
+    fn visit<'de, S: SeqAccess<'de>>(seq: S, check_extra: bool) -> Result<Self, S::Error>;
 }
 
-impl<'de, T: ArgList> Deserialize<'de> for Args<T> {
+impl<'de, T: ArgList, const CHECK_EXTRA: bool> Deserialize<'de> for Args<T, CHECK_EXTRA> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ArgsVisitor<T>(std::marker::PhantomData<T>);
-        impl<'de, T: ArgList> Visitor<'de> for ArgsVisitor<T> {
-            type Value = Args<T>;
+        struct ArgsVisitor<T, const CHECK_EXTRA: bool>(std::marker::PhantomData<T>);
+        impl<'de, T: ArgList, const CHECK_EXTRA: bool> Visitor<'de> for ArgsVisitor<T, CHECK_EXTRA> {
+            type Value = Args<T, CHECK_EXTRA>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 write!(f, "an array of {}", arguments(T::ARITY))
             }
-            fn visit_seq<S: SeqAccess<'de>>(self, seq: S) -> Result<Args<T>, S::Error> {
-                T::visit(seq).map(Args)
+            fn visit_seq<S: SeqAccess<'de>>(self, seq: S) -> Result<Args<T, CHECK_EXTRA>, S::Error> {
+                let args = T::visit(seq, CHECK_EXTRA)?;
+                if !CHECK_EXTRA {
+                    ARGS_READ.set(true);
+                }
+                Ok(Args(args))
             }
         }
-        deserializer.deserialize_seq(ArgsVisitor(std::marker::PhantomData))
+        deserializer.deserialize_seq(ArgsVisitor::<T, CHECK_EXTRA>(std::marker::PhantomData))
+    }
+}
+
+/// `N` arguments skipped, and the rest refused as [`Args`] refuses them.
+pub struct Rest<const N: usize>;
+
+impl<'de, const N: usize> Deserialize<'de> for Rest<N> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RestVisitor<const N: usize>;
+        impl<'de, const N: usize> Visitor<'de> for RestVisitor<N> {
+            type Value = Rest<N>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "an array of {}", arguments(N))
+            }
+            fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Rest<N>, S::Error> {
+                for _ in 0..N {
+                    seq.next_element::<serde::de::IgnoredAny>()?;
+                }
+                no_more_args(&mut seq, N).map(|()| Rest)
+            }
+        }
+        deserializer.deserialize_seq(RestVisitor::<N>)
     }
 }
 
@@ -153,11 +218,14 @@ macro_rules! arg_lists {
         $(impl<$($t: DeserializeOwned),+> ArgList for ($($t,)+) {
             const ARITY: usize = $n;
 
+            type Rest = Rest<$n>;
+
             #[allow(non_snake_case)]
-            fn visit<'de, S: SeqAccess<'de>>(mut seq: S) -> Result<Self, S::Error> {
+            #[inline]
+            fn visit<'de, S: SeqAccess<'de>>(mut seq: S, check_extra: bool) -> Result<Self, S::Error> {
                 let mut sent = 0;
                 $(let $t = next_arg::<$t, S>(&mut seq, $i, $n, &mut sent)?;)+
-                if sent == $n {
+                if check_extra && sent == $n {
                     no_more_args(&mut seq, $n)?;
                 }
                 Ok(($($t,)+))

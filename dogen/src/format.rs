@@ -27,6 +27,13 @@ pub trait Format {
         let _ = value;
         false
     }
+
+    /// Whether [`decode`](Format::decode) fails by itself when a sequence
+    /// holds elements its visitor left unread. A method's argument list then
+    /// does not look for extra arguments on the way: the format finds them,
+    /// and only a call that failed is read again for the error that names
+    /// them. `false` (the default) is always correct, a little slower.
+    const ENDS_SEQUENCES: bool = false;
 }
 
 /// JSON as UTF-8 bytes: the format of [`crate::InProcess`] and of the fetch
@@ -68,6 +75,10 @@ impl Format for Json {
     fn is_empty_sequence(value: &Vec<u8>) -> bool {
         value.as_slice() == b"[]"
     }
+
+    /// serde_json refuses what follows the elements a visitor read
+    /// ("trailing characters").
+    const ENDS_SEQUENCES: bool = true;
 }
 
 /// serde_json's message, shortened as it is written: it quotes the value

@@ -238,3 +238,42 @@ fn trailing_option_arguments_may_be_left_out() {
         assert_eq!(client.find("q".into(), Some(1), None).await.unwrap(), "q:Some(1):None");
     });
 }
+
+/// The bodies of `extra_arguments_are_refused_with_the_same_words_however_read`.
+const EXTRA_ARGUMENTS: [&str; 9] = [
+    r#"["q", 1, "c", 4]"#,
+    r#"["q", 1, "c", 4, 5]"#,
+    r#"["q", 1, "c", x]"#,
+    r#"["q", 1, "c",]"#,
+    r#"["q", 1, "c"] x"#,
+    r#"["q", "one", "c", 4]"#,
+    r#"["q", 1, "c", 4"#,
+    r#"["q",]"#,
+    r#"[5, 1, "c", 4]"#,
+];
+
+/// An extra argument is found by serde_json itself while the arguments are
+/// read (see `Format::ENDS_SEQUENCES`); a call it refuses is read again, so
+/// the message is word for word what checking each element gives: the
+/// count, where serde_json stopped, and an error in an argument before the
+/// extra ones or in what follows them, as it is.
+#[test]
+fn extra_arguments_are_refused_with_the_same_words_however_read() {
+    let server = SearchServer(&Echo);
+    let messages: Vec<String> = EXTRA_ARGUMENTS
+        .iter()
+        .map(|body| rejects(&server, "find", body.as_bytes(), ProtocolErrorKind::BadArguments))
+        .collect();
+    let expected = [
+        "bad arguments for `find`: expected 3 arguments, got 4 at line 1 column 16",
+        "bad arguments for `find`: expected 3 arguments, got 5 at line 1 column 19",
+        "bad arguments for `find`: expected value at line 1 column 15",
+        "bad arguments for `find`: trailing comma at line 1 column 14",
+        "bad arguments for `find`: trailing characters at line 1 column 15",
+        "bad arguments for `find`: invalid type: string \"one\", expected u32 at line 1 column 11",
+        "bad arguments for `find`: EOF while parsing a list at line 1 column 15",
+        "bad arguments for `find`: trailing comma at line 1 column 6",
+        "bad arguments for `find`: invalid type: integer `5`, expected a string at line 1 column 2",
+    ];
+    assert_eq!(messages, expected);
+}
