@@ -49,7 +49,7 @@ impl<'de> Deserialize<'de> for NoArgs {
 ///
 /// Where the format refuses unread elements itself
 /// ([`Format::ENDS_SEQUENCES`]), the arguments are read without looking
-/// for more: an extra argument fails the decode, and [`after_args`] reads
+/// for more: an extra argument fails the decode, and `after_args` reads
 /// the call again for the error that counts them.
 #[inline]
 pub fn decode_args<F: Format, T: ArgList>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
