@@ -27,16 +27,11 @@ const BATCH = Number(process.env.BATCH ?? 1000);
 const SAMPLES = Number(process.env.SAMPLES ?? 2000);
 
 const workerd = await startWorkerd();
-const get = async (path) => {
-  const response = await fetch(workerd.base + path);
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-};
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const median = (xs) => quantile(xs.slice().sort((a, b) => a - b), 0.5);
 
 try {
-  for (const kind of KINDS) await get(`/bench/${kind}/warm?n=300`);
+  for (const kind of KINDS) await workerd.json(`/bench/${kind}/warm?n=300`);
 
   const throughput = Object.fromEntries(KINDS.map((k) => [k, []]));
   for (let round = 0; round < ROUNDS; round++) {
@@ -44,7 +39,7 @@ try {
     // turns by one every round, so that no kind always runs first.
     const order = KINDS.map((_, i) => KINDS[(i + round) % KINDS.length]);
     for (const kind of order) {
-      const { totalMs } = await get(`/bench/${kind}/batch-${round}?n=${BATCH}&untimed=1`);
+      const { totalMs } = await workerd.json(`/bench/${kind}/batch-${round}?n=${BATCH}&untimed=1`);
       throughput[kind].push((BATCH / totalMs) * 1000);
     }
   }

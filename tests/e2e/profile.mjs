@@ -29,12 +29,7 @@ const INSPECTOR_PORT = 18795;
 
 const workerd = await startWorkerd({ inspectorPort: INSPECTOR_PORT });
 try {
-  const get = async (path) => {
-    const response = await fetch(workerd.base + path);
-    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
-  await get(`/bench/${kind}/profile-warm?n=500`);
+  await workerd.json(`/bench/${kind}/profile-warm?n=500`);
 
   const targets = await (await fetch(`http://127.0.0.1:${INSPECTOR_PORT}/json`)).json();
   const target = targets.find((t) => t.webSocketDebuggerUrl.endsWith(`/${service}`));
@@ -61,7 +56,7 @@ try {
   await send("Profiler.enable");
   await send("Profiler.setSamplingInterval", { interval: 50 });
   await send("Profiler.start");
-  const { totalMs } = await get(`/bench/${kind}/profile?n=${n}&untimed=1`);
+  const { totalMs } = await workerd.json(`/bench/${kind}/profile?n=${n}&untimed=1`);
   const { result } = await send("Profiler.stop");
   socket.close();
 

@@ -134,6 +134,12 @@ export async function startWorkerd({ callerPort = 18790, counterPort = 18791, in
       return Math.round(kib / 102.4) / 10;
     },
     log: () => log,
+    /** `GET path` from the caller Worker, its body read as JSON; an answer other than 2xx throws. */
+    async json(path) {
+      const response = await fetch(base + path);
+      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
     async stop() {
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);

@@ -185,10 +185,12 @@ fn main() {
     }
     // `rpc KIND CALLS/S RATIO LOW HIGH P50`: throughput paired with hand's
     // by round (median and range), and the median latency of single calls.
-    let calls = |kind: &str| -> Option<Vec<f64>> {
-        let words = values.get(&("rpc".into(), kind.into()))?;
-        words.iter().map(|w| w.parse().ok()).collect::<Option<Vec<f64>>>().filter(|n| n.len() == 5)
+    // The `n` numbers of a `KIND KEY ...` line after its first `skip` words.
+    let numbers = |kind: &str, key: &str, skip: usize, n: usize| -> Option<Vec<f64>> {
+        let words = values.get(&(kind.into(), key.into()))?;
+        words.iter().skip(skip).map(|w| w.parse().ok()).collect::<Option<Vec<f64>>>().filter(|v| v.len() == n)
     };
+    let calls = |kind: &str| numbers("rpc", kind, 0, 5);
     if let Some(hand) = calls("hand") {
         for (kind, figure, goal) in [("rpc", "native Workers RPC", "<= 1.00x"), ("fetch", "dogen fetch client", "-")] {
             let Some(n) = calls(kind) else { continue };
@@ -214,12 +216,11 @@ fn main() {
         ("hand", "jsfetch", "hand-written fetch route of the Rust counter"),
         ("fetch", "jsfetch", "dogen fetch client"),
     ] {
-        let Some(words) = values.get(&("rpc-floor".into(), kind.into())) else { continue };
-        let n: Option<Vec<f64>> = words.iter().skip(1).map(|w| w.parse().ok()).collect();
-        let Some([ratio, low, high, p50]) = n.as_deref().and_then(|n| <[f64; 4]>::try_from(n).ok()) else { continue };
-        if words.first().map(String::as_str) != Some(base) {
+        let measured_against = values.get(&("rpc-floor".into(), kind.into())).and_then(|words| words.first());
+        if measured_against.map(String::as_str) != Some(base) {
             continue;
         }
+        let Some(&[ratio, low, high, p50]) = numbers("rpc-floor", kind, 1, 4).as_deref() else { continue };
         let floor = if base == "js" { "its `increment` over native RPC" } else { "its `POST /increment` route" };
         row(
             &format!("{figure}, time per call in a batch (workerd)"),
