@@ -382,3 +382,10 @@ fn decode_reply<F: Format, R: DeserializeOwned>(method: &str, value: &F::Value) 
         ProtocolError::new(ProtocolErrorKind::BadReply, format!("cannot decode the reply of `{method}`: {}", quote(&e)))
     })
 }
+
+/// `message` shortened as [`Json`](crate::Json) shortens the errors it
+/// reports, for tests that hold its reader to serde_json's words.
+#[doc(hidden)]
+pub fn quote_message(message: &dyn std::fmt::Display) -> String {
+    crate::protocol::shorten_display(message, crate::protocol::MAX_QUOTE)
+}

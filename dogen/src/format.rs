@@ -43,7 +43,9 @@ pub trait Format {
 /// alone would write them as `null`, which reads back as `None` or fails
 /// far from the cause); decoding refuses a value that is not UTF-8
 /// anywhere, even in a part that is ignored, and an `f32` beyond its range
-/// (serde_json's own check; see [`deserialize_finite`] for other formats).
+/// (as serde_json does; see [`deserialize_finite`] for other formats).
+/// Decoding reads JSON exactly as serde_json does, floats correctly
+/// rounded, with its error messages.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json;
 
@@ -59,32 +61,31 @@ impl Format for Json {
 
     #[inline]
     fn decode<T: DeserializeOwned>(value: &Vec<u8>) -> Result<T, String> {
-        // Validated whole, so bytes that serde_json would skip unread (an
+        // Validated whole, so bytes a visitor would skip unread (an
         // ignored element) are held to the same rule as the rest.
         let text = utf8(value)?;
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        // Not through `deserialize_finite`: JSON has no literal for NaN or
-        // the infinities, serde_json refuses a number beyond f64's range,
-        // and, asked for correctly rounded floats (`float_roundtrip`), one
-        // beyond f32's where an f32 goes ("number out of range"). The
+        // dogen's reader, serde_json's rules (see `crate::json`). Not
+        // through `deserialize_finite`: JSON has no literal for NaN or the
+        // infinities, and the reader refuses a number beyond f64's range,
+        // or beyond f32's where an f32 goes ("number out of range"). The
         // wrapper would refuse nothing more, and would double the serde
         // code compiled for every type a method takes.
-        T::deserialize(&mut deserializer).and_then(|value| deserializer.end().map(|()| value)).map_err(|e| message(&e))
+        crate::json::from_str(text).map_err(|e| message(&e))
     }
 
     fn is_empty_sequence(value: &Vec<u8>) -> bool {
         value.as_slice() == b"[]"
     }
 
-    /// serde_json refuses what follows the elements a visitor read
-    /// ("trailing characters").
+    /// The reader refuses what follows the elements a visitor read
+    /// ("trailing characters"), as serde_json does.
     const ENDS_SEQUENCES: bool = true;
 }
 
-/// serde_json's message, shortened as it is written: it quotes the value
+/// The error's message, shortened as it is written: it quotes the value
 /// it could not read, which may be most of the request.
 #[cold]
-fn message(e: &serde_json::Error) -> String {
+fn message(e: &dyn fmt::Display) -> String {
     crate::protocol::shorten_display(e, crate::protocol::MAX_QUOTE)
 }
 

@@ -36,6 +36,7 @@
 mod dispatch;
 mod error;
 mod format;
+mod json;
 pub mod protocol;
 #[cfg(feature = "worker")]
 #[cfg_attr(docsrs, doc(cfg(feature = "worker")))]

@@ -1,5 +1,6 @@
 //! dogen's fuzzer: a seeded, structure-aware native harness over the three
-//! places untrusted bytes enter dogen.
+//! places untrusted bytes enter dogen, and over the JSON reader beneath
+//! them.
 //!
 //! - `serve`: `protocol::serve` with random HTTP methods, paths and bodies,
 //!   most of them valid requests of [`Fuzzed`]'s methods then mutated
@@ -11,7 +12,10 @@
 //!   (non-finite ones too), strings, `Option`, `Vec`, maps, nested structs,
 //!   enums of all four serde taggings, `Result` and `Fallible` methods;
 //! - `reply`: `protocol::read_reply` with random statuses and bodies, most
-//!   of them envelopes, mutated.
+//!   of them envelopes, mutated;
+//! - `json`: `Json::decode` against serde_json (with `float_roundtrip`) on
+//!   the same bytes as one of 45 types: the same value or the same error,
+//!   word for word (`json.rs`).
 //!
 //! Each input is derived from `(seed, index)` alone, so any one can be run
 //! again by itself. A panic is a failure (caught only to report the seed,
@@ -46,12 +50,14 @@ use dogen::protocol::{self, HttpReply};
 use dogen::{CallError, Dispatch, Failure, Fallible, Json, ProtocolErrorKind, Reply, Transport, TransportError};
 use serde::{Deserialize, Serialize};
 
+mod json;
 mod mutate;
 mod rng;
 mod subject;
 mod targets;
 mod values;
 
+use json::*;
 use mutate::*;
 pub use rng::*;
 pub use subject::*;
@@ -121,6 +127,7 @@ pub struct Fuzzer {
     server: FuzzedServer<Rc<Echo>>,
     client: Client,
     typed: Vec<(&'static str, Typed)>,
+    json: Vec<JsonCase>,
 }
 
 impl Default for Fuzzer {
@@ -134,14 +141,14 @@ impl Fuzzer {
     pub fn new() -> Self {
         let echo = Rc::new(Echo::default());
         let http = Http { server: FuzzedServer(Rc::clone(&echo)), checks: RefCell::default() };
-        Fuzzer { server: FuzzedServer(echo), client: FuzzedClient::new(http), typed: typed_cases() }
+        Fuzzer { server: FuzzedServer(echo), client: FuzzedClient::new(http), typed: typed_cases(), json: json_cases() }
     }
 
     /// Runs input `index` of `seed`: its target, its input shown, and its
     /// outcome or what broke.
     pub fn run(&self, seed: u64, index: u64) -> (&'static str, String, Result<String, String>) {
         let mut g = Rng::for_input(seed, index);
-        match g.below(10) {
+        match g.below(12) {
             0..=4 => {
                 let req = request(&mut g);
                 let outcome = serve_one(&self.server, &req);
@@ -157,10 +164,15 @@ impl Fuzzer {
                 };
                 ("typed", format!("{:?}", TypedInput { method: name, args }), outcome)
             }
-            _ => {
+            8 | 9 => {
                 let input = reply_input(&mut g);
                 let outcome = reply_one(&input);
                 ("reply", format!("{input:?}"), outcome)
+            }
+            _ => {
+                let (case, input) = json_input(&mut g, &self.json);
+                let (name, _, compare) = self.json[case];
+                ("json", format!("{name} {:?}", excerpt(&input)), compare(&input))
             }
         }
     }
@@ -209,12 +221,17 @@ impl Fuzzer {
 /// The input `(seed, index)` stands for, generated again and shown.
 pub fn describe(seed: u64, index: u64) -> String {
     let mut g = Rng::for_input(seed, index);
-    match g.below(10) {
+    match g.below(12) {
         0..=4 => format!("serve {:?}", request(&mut g)),
         5..=7 => {
             let names: Vec<&str> = typed_cases().iter().map(|(n, _)| *n).collect();
             format!("typed `{}` (arguments generated with the seed)", g.pick(&names))
         }
-        _ => format!("reply {:?}", reply_input(&mut g)),
+        8 | 9 => format!("reply {:?}", reply_input(&mut g)),
+        _ => {
+            let cases = json_cases();
+            let (case, input) = json_input(&mut g, &cases);
+            format!("json {} {:?}", cases[case].0, excerpt(&input))
+        }
     }
 }

@@ -303,8 +303,9 @@ mod erased {
 
 /// A number beyond `f32`'s range where an `f32` goes is refused, where
 /// serde alone would hand the method an infinity. (The fuzzer found it.)
-/// serde_json refuses it itself once asked for correctly rounded floats;
-/// `deserialize_finite` refuses it for other formats.
+/// dogen's JSON reader refuses it itself, as serde_json does when asked
+/// for correctly rounded floats; `deserialize_finite` refuses it for other
+/// formats.
 #[test]
 fn f32_beyond_its_range_is_bad_arguments() {
     let server = FloatsServer(Box::new(Impl::default()));
@@ -316,7 +317,7 @@ fn f32_beyond_its_range_is_bad_arguments() {
     refused("ratio32", "[1, -1e39]");
     refused("takePoint", r#"[{"x": 1e300, "y": 1e39}]"#);
     refused("takeMap", r#"[{"a": 1, "b": 1e300}]"#);
-    // f64 has the range: 1e300 is fine there; beyond it serde_json refuses.
+    // f64 has the range: 1e300 is fine there; beyond it the reader refuses.
     rejects(&server, "ratio", b"[1e309, 1]", ProtocolErrorKind::BadArguments);
     // The largest f32, and what rounds to it, are fine.
     assert_eq!(raw(&server, "ratio32", "[3.4028235e38, 1]"), Ok(Reply::Ok("3.4028235e+38".into())));

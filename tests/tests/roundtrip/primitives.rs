@@ -161,9 +161,9 @@ fn floats_keep_every_bit() {
             let back = c.echo_f32(v).await.unwrap();
             assert_eq!(back.to_bits(), v.to_bits(), "echo_f32({v:e}) came back as {back:e}");
         }
-        // The last ones came back one bit off before dogen asked serde_json
-        // for correctly rounded parsing (`float_roundtrip`); the fuzzer
-        // found them.
+        // The last ones came back one bit off before dogen read floats
+        // correctly rounded (serde_json's `float_roundtrip` then, dogen's
+        // own reader now); the fuzzer found them.
         for v in [
             0.0f64,
             -0.0,

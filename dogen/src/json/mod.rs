@@ -1,0 +1,19 @@
+//! dogen's JSON reader: the decoding half of [`Json`](crate::Json).
+//!
+//! A serde `Deserializer` over UTF-8 text that accepts and refuses exactly
+//! what serde_json (with `float_roundtrip`) does, with the same error
+//! messages at the same line and column, and gives the same values:
+//! `tests/tests/json/` holds the reader to that, value for value and word
+//! for word, over generated and mangled documents.
+//!
+//! It exists for size. serde_json reads floats correctly rounded only with
+//! its `float_roundtrip` feature, whose tables and big-number code are most
+//! of what a Worker served over fetch would carry for dogen; [`float`]
+//! rounds as exactly in a fraction of the code. Encoding stays with
+//! serde_json.
+
+mod error;
+mod float;
+mod read;
+
+pub(crate) use read::from_str;
