@@ -88,15 +88,72 @@ impl fmt::Display for Shown<'_> {
             Unexpected::Unit => f.write_str("null"),
             Unexpected::Float(value) => {
                 f.write_str("floating point `")?;
-                match serde_json::Number::from_f64(value) {
-                    Some(number) => fmt::Display::fmt(&number, f)?,
-                    None if value.is_nan() => f.write_str("NaN")?,
-                    None if value > 0.0 => f.write_str("inf")?,
-                    None => f.write_str("-inf")?,
-                }
+                write_float(f, value)?;
                 f.write_str("`")
             }
             other => fmt::Display::fmt(&other, f),
+        }
+    }
+}
+
+/// `value` as serde_json writes a float: its shortest digits, plainly
+/// when the exponent is in -5..=15 (`0.00001`, `100.0`), else as
+/// `1.5e+300` or `1e-7`. Built on the standard library's shortest digits
+/// (which a Worker carries anyway), not on serde_json's writer.
+fn write_float(f: &mut fmt::Formatter<'_>, value: f64) -> fmt::Result {
+    if !value.is_finite() {
+        return f.write_str(if value.is_nan() {
+            "NaN"
+        } else if value > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        });
+    }
+    if value.is_sign_negative() {
+        f.write_str("-")?;
+    }
+    // The shortest digits, written out in full (`0.00015`, `1500`): the
+    // digits and the exponent of the first one.
+    let plain = format!("{}", value.abs());
+    let point = plain.find('.').unwrap_or(plain.len());
+    let mut digits: Vec<u8> = plain.bytes().filter(u8::is_ascii_digit).collect();
+    let leading = digits.iter().take_while(|&&d| d == b'0').count();
+    let exp = point as i64 - 1 - leading as i64;
+    digits.drain(..leading.min(digits.len().saturating_sub(1)));
+    while digits.len() > 1 && digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    // Exactly halfway between two shortest forms, the standard library
+    // takes the larger, serde_json the one with an even last digit. Only
+    // an odd last digit can differ, and only if the value is the decimal
+    // halfway between.
+    if digits.len() >= 2 && digits[digits.len() - 1] % 2 == 1 {
+        let mut halfway = digits.clone();
+        if let Some(last) = halfway.last_mut() {
+            *last -= 1;
+        }
+        halfway.push(b'5');
+        if super::float::equals(value.abs(), &halfway, exp + 1 - halfway.len() as i64) {
+            halfway.truncate(digits.len());
+            digits = halfway;
+        }
+    }
+    let digits = std::str::from_utf8(&digits).unwrap_or("0");
+    match usize::try_from(exp) {
+        Ok(point) if exp <= 15 => {
+            if digits.len() > point + 1 {
+                let (int, frac) = digits.split_at(point + 1);
+                write!(f, "{int}.{frac}")
+            } else {
+                write!(f, "{digits}{:0<width$}.0", "", width = point + 1 - digits.len())
+            }
+        }
+        Err(_) if exp >= -5 => write!(f, "0.{:0<width$}{digits}", "", width = (-exp - 1) as usize),
+        _ => {
+            let (first, rest) = digits.split_at(1);
+            let plus = if exp > 0 { "+" } else { "" };
+            if rest.is_empty() { write!(f, "{first}e{plus}{exp}") } else { write!(f, "{first}.{rest}e{plus}{exp}") }
         }
     }
 }
@@ -115,4 +172,61 @@ fn split_position(message: &mut String) -> Option<(usize, usize)> {
     let column = column.parse().ok()?;
     message.truncate(start);
     Some((line, column))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_float;
+
+    struct Float(f64);
+
+    impl std::fmt::Display for Float {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write_float(f, self.0)
+        }
+    }
+
+    /// Word for word what serde_json writes, over edge cases, random bit
+    /// patterns and exact ties between two shortest forms.
+    #[test]
+    fn floats_are_written_as_serde_json_writes_them() {
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            0.1,
+            100.0,
+            1e15,
+            1e16,
+            1e-5,
+            1e-6,
+            1.5e-7,
+            5e-324,
+            f64::MAX,
+            f64::MIN,
+            12345.678,
+            1e21,
+            1.234e-5,
+            1234567890123456.0,
+            12345678901234567.0,
+            0.00001234,
+            123456789012345.67,
+            -1149636667324797.2,
+        ];
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push((x % 100_000_000) as f64 / 10f64.powi((x % 30) as i32 - 10));
+            // Above 2^50 a double's step is 1/4: its 17th digit is often
+            // an exact tie between two shortest forms.
+            values.push(((1u64 << 50) + x % (1 << 40)) as f64 + (x >> 60) as f64 * 0.25);
+        }
+        for value in values.into_iter().filter(|v| v.is_finite()) {
+            let theirs = serde_json::Number::from_f64(value).map(|n| n.to_string());
+            assert_eq!(Some(Float(value).to_string()), theirs, "{value:e}");
+        }
+    }
 }

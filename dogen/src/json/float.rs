@@ -88,6 +88,9 @@ fn convert(int: &[u8], frac: &[u8], exp: i64, single: bool) -> u64 {
             let m = m as f64;
             return (if e10 < 0 { m / t } else { m * t }).to_bits();
         }
+        if let Some(bits) = wide(m, e10, single) {
+            return bits;
+        }
     }
 
     let mut num = Big::new(0);
@@ -136,6 +139,82 @@ fn convert(int: &[u8], frac: &[u8], exp: i64, single: bool) -> u64 {
     // e = emin and the biased exponent is 0, or 1 if m reaches 2^(p - 1).
     let bits = ((e - emin) as u64) << (p - 1);
     (bits + m + up as u64).min(inf)
+}
+
+/// The middle path, for up to 19 digits `m` (not zero) with a small
+/// exponent, exact in 128-bit integers without dividing them (a 128-bit
+/// division would cost more code than all of this): most numbers a program
+/// writes fall here (17 significant digits, like `0.30000000000000004`).
+/// `None` sends the rest to the slow path.
+///
+/// - `e10 ≥ 0`: `m · 10^e10`, if below 2^128, is an integer, and an integer
+///   converts (`as`) to the nearest float, ties to even.
+/// - `-19 ≤ e10 < 0`: with `d = 10^-e10` and `m` shifted so that the
+///   quotient `q = floor(m · 2^s / d)` lies in [2^61, 2^63), `q` is
+///   estimated in floating point, then corrected until `m · 2^s - q · d`
+///   is exactly in `[0, d)`. Its lowest bit set when that remainder is not
+///   zero (the sticky bit, below any rounding position of a 61-bit number)
+///   makes `q` round as the exact quotient does; it converts once, and
+///   `2^-s` scales it exactly (the value, at least `10^-19`, is far from
+///   the subnormals).
+fn wide(m: u64, e10: i64, single: bool) -> Option<u64> {
+    let pow2 = |e: u32| f64::from_bits(u64::from(e) << 52);
+    let (q, scale) = if e10 >= 0 {
+        (u128::from(m).checked_mul(10u128.checked_pow(u32::try_from(e10).ok()?)?)?, 1.0)
+    } else if e10 >= -19 {
+        let d = 10u64.pow(e10.unsigned_abs() as u32);
+        let s = 62 + m.leading_zeros() - d.leading_zeros();
+        let n = u128::from(m) << s;
+        // Off by about 2^10 at most; corrected below.
+        let mut q = (m as f64 * pow2(1023 + s) / d as f64) as u64;
+        let mut fixed = false;
+        for _ in 0..4 {
+            let qd = u128::from(q) * u128::from(d);
+            let (over, gap) = if qd > n { (true, qd - n) } else { (false, n - qd) };
+            if !over && gap < u128::from(d) {
+                fixed = true;
+                break;
+            }
+            // Steps of about gap / d, at least one.
+            let step = (((gap >> 12) as u64 as f64 * 4096.0 / d as f64) as u64).max(1);
+            q = if over { q.checked_sub(step)? } else { q.checked_add(step)? };
+        }
+        if !fixed || q < 1 << 61 {
+            return None;
+        }
+        let sticky = u128::from(q) * u128::from(d) != n;
+        (u128::from(q | u64::from(sticky)), pow2(1023 - s))
+    } else {
+        return None;
+    };
+    Some(if single { ((f64::from(q as f32) * scale) as f32).to_bits().into() } else { (q as f64 * scale).to_bits() })
+}
+
+/// Whether the finite, positive `value` is exactly `digits × 10^exp10`
+/// (`digits` ASCII, at most a few dozen): the question a writer of floats
+/// asks to break a tie between two shortest forms.
+pub(crate) fn equals(value: f64, digits: &[u8], exp10: i64) -> bool {
+    let bits = value.to_bits();
+    let (fraction, biased) = (bits & ((1 << 52) - 1), (bits >> 52) as i64);
+    // value = m · 2^e2
+    let (m, e2) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
+    if !(-400..=400).contains(&exp10) {
+        return false;
+    }
+    let mut lhs = Big::new(0);
+    for &d in digits {
+        lhs.mul_add(10, u32::from(d.wrapping_sub(b'0').min(9)));
+    }
+    let mut rhs = Big::new(0);
+    for shift in [48, 32, 16, 0] {
+        rhs.mul_add(1 << 16, ((m >> shift) & 0xffff) as u32);
+    }
+    // digits · 5^exp10 · 2^exp10 = m · 2^e2, each power on the side where
+    // it is whole.
+    (if exp10 >= 0 { &mut lhs } else { &mut rhs }).mul_pow5(exp10.unsigned_abs() as usize);
+    let shift = e2 - exp10;
+    (if shift >= 0 { &mut rhs } else { &mut lhs }).shl(shift.unsigned_abs() as usize);
+    lhs.ge(&rhs) && rhs.ge(&lhs)
 }
 
 /// Digit `i` of int ++ frac (a byte that is not a digit reads as 9 rather than being trusted).

@@ -45,6 +45,10 @@ const HEX_END: &str = "unexpected end of hex escape";
 const RECURSION: &str = "recursion limit exceeded";
 
 /// Reads a `T` from the whole of `text`: only whitespace may follow it.
+///
+/// Never inlined: in a Worker that calls many methods returning the same
+/// type, each call site would otherwise carry its own copy.
+#[inline(never)]
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
     let mut reader = Reader { text, index: 0, scratch: Vec::new(), depth: MAX_DEPTH };
     let value = T::deserialize(&mut reader)?;
