@@ -54,6 +54,9 @@ pub trait Counter {
     async fn get(&self) -> i64;
     /// Counts the bytes of a batch.
     async fn submit(&self, batch: Batch) -> usize;
+    /// The mean of readings: 100 floats, most written with 16 or 17
+    /// digits.
+    async fn mean(&self, readings: Vec<f64>) -> f64;
 }
 
 #[derive(Default)]
@@ -71,6 +74,9 @@ impl Counter for Memory {
     }
     async fn submit(&self, batch: Batch) -> usize {
         batch.items.iter().map(String::len).sum::<usize>() + batch.id as usize
+    }
+    async fn mean(&self, readings: Vec<f64>) -> f64 {
+        readings.iter().sum::<f64>() / readings.len().max(1) as f64
     }
 }
 
@@ -91,6 +97,11 @@ async fn hand_written(this: &Memory, method: &str, args: &[u8]) -> Result<Vec<u8
         "submit" => {
             let (batch,): (Batch,) = serde_json::from_slice(args).map_err(|e| e.to_string())?;
             let ret = this.submit(batch).await;
+            serde_json::to_vec(&ret).map_err(|e| e.to_string())
+        }
+        "mean" => {
+            let (readings,): (Vec<f64>,) = serde_json::from_slice(args).map_err(|e| e.to_string())?;
+            let ret = this.mean(readings).await;
             serde_json::to_vec(&ret).map_err(|e| e.to_string())
         }
         _ => Err(format!("unknown method `{method}`")),
@@ -125,10 +136,16 @@ fn poll_now<F: Future>(future: F) -> F::Output {
 }
 
 /// The argument arrays of each benchmarked call.
-fn payloads() -> [(&'static str, Vec<u8>); 3] {
+fn payloads() -> [(&'static str, Vec<u8>); 4] {
     let batch = Batch { id: 7, items: (0..100).map(|i| format!("item number {i:03} of the batch")).collect() };
     let submit = serde_json::to_vec(&(&batch,)).expect("a batch encodes");
-    [("increment", b"[1]".to_vec()), ("get", b"[]".to_vec()), ("submit", submit)]
+    // Readings that drift by a tenth: sums of doubles, so their shortest
+    // forms run to 16 or 17 digits (`20.400000000000002`), as measured
+    // values do.
+    let readings: Vec<f64> =
+        (0..100).scan(20.0, |r, i| Some(std::mem::replace(r, *r + 0.1 * f64::from(i % 7)))).collect();
+    let mean = serde_json::to_vec(&(&readings,)).expect("readings encode");
+    [("increment", b"[1]".to_vec()), ("get", b"[]".to_vec()), ("submit", submit), ("mean", mean)]
 }
 
 fn dispatch(c: &mut Criterion) {

@@ -165,3 +165,42 @@ fn map_keys_hold_numbers_and_bools_in_quotes() {
         same::<Vec<(f32, f64)>>(text).ok();
     }
 }
+
+/// The reader's floats against the standard library's parser (correctly
+/// rounded too) on numbers of every length and exponent: the digits the
+/// reader gathers as it reads (up to 19), the ones it reads again (more),
+/// `f32` straight from the digits.
+#[test]
+fn floats_match_the_standard_library() {
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut texts = Vec::new();
+    for _ in 0..40_000 {
+        texts.push(format!("{:?}", f64::from_bits(next() >> 1)));
+        texts.push(format!("{:?}", f32::from_bits(next() as u32 >> 1)));
+        texts.push(format!("{:?}", 20.0 + (next() % 1000) as f64 * 0.1));
+        let int: String = (0..next() % 12).map(|_| char::from(b'0' + (next() % 10) as u8)).collect();
+        let frac: String = (0..next() % 25).map(|_| char::from(b'0' + (next() % 10) as u8)).collect();
+        let int = if int.is_empty() || int.starts_with('0') { format!("1{int}") } else { int };
+        let frac = if frac.is_empty() { String::new() } else { format!(".{frac}") };
+        texts.push(format!("{int}{frac}e{}", (next() % 80) as i64 - 40));
+    }
+    for text in texts {
+        let body = text.clone().into_bytes();
+        let expected: f64 = text.parse().expect("a number");
+        if expected.is_finite() {
+            let read: f64 = Json::decode(&body).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(read.to_bits(), expected.to_bits(), "{text} as f64");
+        }
+        let expected: f32 = text.parse().expect("a number");
+        if expected.is_finite() {
+            let read: f32 = Json::decode(&body).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(read.to_bits(), expected.to_bits(), "{text} as f32");
+        }
+    }
+}

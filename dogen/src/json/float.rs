@@ -76,19 +76,7 @@ fn convert(int: &[u8], frac: &[u8], exp: i64, single: bool) -> u64 {
 
     if b - a < 19 {
         let m = (a..=b).fold(0u64, |m, i| m * 10 + dig(i) as u64);
-        let e = e10.unsigned_abs();
-        // 10^e, exact for e ≤ 22.
-        let t = (0..e.min(22)).fold(1.0f64, |t, _| t * 10.0);
-        if single {
-            if m <= 1 << 24 && e <= 10 {
-                let (m, t) = (m as f32, t as f32);
-                return (if e10 < 0 { m / t } else { m * t }).to_bits() as u64;
-            }
-        } else if m <= 1 << 53 && e <= 22 {
-            let m = m as f64;
-            return (if e10 < 0 { m / t } else { m * t }).to_bits();
-        }
-        if let Some(bits) = wide(m, e10, single) {
+        if let Some(bits) = quick(m, e10, single) {
             return bits;
         }
     }
@@ -141,13 +129,35 @@ fn convert(int: &[u8], frac: &[u8], exp: i64, single: bool) -> u64 {
     (bits + m + up as u64).min(inf)
 }
 
+/// The bits of `m · 10^e10` as the nearest `f64` (or `f32` when
+/// `single`), when the fast or the middle path can tell; `None` sends the
+/// digits to [`to_f64`] / [`to_f32`]. A reader that gathered the digits
+/// of a number into `m` as it read them asks here first.
+pub(crate) fn quick(m: u64, e10: i64, single: bool) -> Option<u64> {
+    if m == 0 {
+        return Some(0);
+    }
+    // Fast path: `m` and `10^e` are exact, so one operation rounds once.
+    let e = e10.unsigned_abs();
+    if single {
+        if m <= 1 << 24 && e <= 10 {
+            let (m, t) = (m as f32, (0..e).fold(1.0f32, |t, _| t * 10.0));
+            return Some((if e10 < 0 { m / t } else { m * t }).to_bits().into());
+        }
+    } else if m <= 1 << 53 && e <= 22 {
+        let (m, t) = (m as f64, (0..e).fold(1.0f64, |t, _| t * 10.0));
+        return Some((if e10 < 0 { m / t } else { m * t }).to_bits());
+    }
+    wide(m, e10, single)
+}
+
 /// The middle path, for up to 19 digits `m` (not zero) with a small
 /// exponent, exact in 128-bit integers without dividing them (a 128-bit
 /// division would cost more code than all of this): most numbers a program
 /// writes fall here (17 significant digits, like `0.30000000000000004`).
 /// `None` sends the rest to the slow path.
 ///
-/// - `e10 ≥ 0`: `m · 10^e10`, if below 2^128, is an integer, and an integer
+/// - `e10 ≥ 0`: `m · 10^e10`, if below 2^64, is an integer, and an integer
 ///   converts (`as`) to the nearest float, ties to even.
 /// - `-19 ≤ e10 < 0`: with `d = 10^-e10` and `m` shifted so that the
 ///   quotient `q = floor(m · 2^s / d)` lies in [2^61, 2^63), `q` is
@@ -160,13 +170,15 @@ fn convert(int: &[u8], frac: &[u8], exp: i64, single: bool) -> u64 {
 fn wide(m: u64, e10: i64, single: bool) -> Option<u64> {
     let pow2 = |e: u32| f64::from_bits(u64::from(e) << 52);
     let (q, scale) = if e10 >= 0 {
-        (u128::from(m).checked_mul(10u128.checked_pow(u32::try_from(e10).ok()?)?)?, 1.0)
+        (m.checked_mul(10u64.checked_pow(u32::try_from(e10).ok()?)?)?, 1.0)
     } else if e10 >= -19 {
         let d = 10u64.pow(e10.unsigned_abs() as u32);
         let s = 62 + m.leading_zeros() - d.leading_zeros();
         let n = u128::from(m) << s;
-        // Off by about 2^10 at most; corrected below.
-        let mut q = (m as f64 * pow2(1023 + s) / d as f64) as u64;
+        // Off by about 2^11 at most; corrected below. (One division: the
+        // corrections multiply by the same inverse.)
+        let inverse = 1.0 / d as f64;
+        let mut q = (m as f64 * pow2(1023 + s) * inverse) as u64;
         let mut fixed = false;
         for _ in 0..4 {
             let qd = u128::from(q) * u128::from(d);
@@ -176,14 +188,14 @@ fn wide(m: u64, e10: i64, single: bool) -> Option<u64> {
                 break;
             }
             // Steps of about gap / d, at least one.
-            let step = (((gap >> 12) as u64 as f64 * 4096.0 / d as f64) as u64).max(1);
+            let step = (((gap >> 12) as u64 as f64 * 4096.0 * inverse) as u64).max(1);
             q = if over { q.checked_sub(step)? } else { q.checked_add(step)? };
         }
         if !fixed || q < 1 << 61 {
             return None;
         }
         let sticky = u128::from(q) * u128::from(d) != n;
-        (u128::from(q | u64::from(sticky)), pow2(1023 - s))
+        (q | u64::from(sticky), pow2(1023 - s))
     } else {
         return None;
     };

@@ -220,7 +220,7 @@ impl<'de> Reader<'de> {
                     match value.checked_mul(10).and_then(|v| v.checked_add(u64::from(digit - b'0'))) {
                         Some(next) => value = next,
                         // Beyond u64: read as a float.
-                        None => return self.float(positive, single, start).map(Number::Float),
+                        None => return self.float(positive, single, start, None).map(Number::Float),
                     }
                     self.eat();
                 }
@@ -228,7 +228,7 @@ impl<'de> Reader<'de> {
             Some(_) => return Err(self.error(NUMBER)),
         }
         match self.peek() {
-            Some(b'.' | b'e' | b'E') => self.float(positive, single, start).map(Number::Float),
+            Some(b'.' | b'e' | b'E') => self.float(positive, single, start, Some(value)).map(Number::Float),
             _ if positive => Ok(Number::Unsigned(value)),
             _ => {
                 let negated = (value as i64).wrapping_neg();
@@ -239,9 +239,9 @@ impl<'de> Reader<'de> {
     }
 
     /// The rest of a number that is a float, from its first digit at
-    /// `start` (digits up to `self.index` are read).
-    #[cold]
-    fn float(&mut self, positive: bool, single: bool, start: usize) -> Result<f64> {
+    /// `start` (digits up to `self.index` are read, and are `digits` if
+    /// they fit a u64).
+    fn float(&mut self, positive: bool, single: bool, start: usize, mut digits: Option<u64>) -> Result<f64> {
         let bytes = self.bytes();
         while let Some(b'0'..=b'9') = self.peek() {
             self.eat();
@@ -251,7 +251,10 @@ impl<'de> Reader<'de> {
         if self.peek() == Some(b'.') {
             self.eat();
             let frac_start = self.index;
-            while let Some(b'0'..=b'9') = self.peek() {
+            while let Some(digit @ b'0'..=b'9') = self.peek() {
+                // Up to 19 digits, as most numbers have, are gathered on
+                // the way: most often they are all the converter needs.
+                digits = digits.and_then(|m| m.checked_mul(10)?.checked_add(u64::from(digit - b'0')));
                 self.eat();
             }
             if self.index == frac_start {
@@ -301,7 +304,13 @@ impl<'de> Reader<'de> {
             }
             exp = if positive_exp { magnitude.into() } else { -i64::from(magnitude) };
         }
-        let value = if single { f64::from(float::to_f32(int, frac, exp)) } else { float::to_f64(int, frac, exp) };
+        let quick = digits.and_then(|m| float::quick(m, exp - frac.len() as i64, single));
+        let value = match quick {
+            Some(bits) if single => f64::from(f32::from_bits(bits as u32)),
+            Some(bits) => f64::from_bits(bits),
+            None if single => f64::from(float::to_f32(int, frac, exp)),
+            None => float::to_f64(int, frac, exp),
+        };
         if value.is_infinite() {
             return Err(self.error(OUT_OF_RANGE));
         }
