@@ -1,7 +1,8 @@
 //! A short run of the fuzzer (`tests/fuzz/engine/`) with a fixed seed,
 //! in every `cargo test`: 50,000 inputs over `protocol::serve`, the
-//! generated dispatch and client, and `protocol::read_reply`, none of which
-//! may panic or break an invariant. `bash tests/fuzz/run` runs it at
+//! generated dispatch and client, `protocol::read_reply`, and the JSON
+//! reader against serde_json, none of which may panic or break an
+//! invariant. `bash tests/fuzz/run` runs it at
 //! length; `DOGEN_FUZZ_INPUTS` and `DOGEN_FUZZ_SEED` change this run.
 
 use dogen::protocol::HttpReply;
@@ -28,7 +29,7 @@ fn fuzz_briefly() {
     );
     // The run reaches every target and most outcomes: fewer means the
     // generators stopped covering something.
-    for target in ["serve", "typed", "reply"] {
+    for target in ["serve", "typed", "reply", "json"] {
         assert!(totals.per_target.get(target).is_some_and(|n| *n > inputs / 8), "{target}: {:?}", totals.per_target);
     }
     let outcomes: Vec<&str> = totals.outcomes.keys().map(String::as_str).collect();
@@ -48,6 +49,8 @@ fn fuzz_briefly() {
         "reply failed",
         "reply protocol bad_arguments",
         "reply transport",
+        "json: same value",
+        "json: same error",
     ] {
         assert!(outcomes.iter().any(|o| o.ends_with(expected)), "no `{expected}` among {outcomes:?}");
     }
@@ -84,4 +87,31 @@ fn the_checks_catch_broken_replies() {
     assert!(engine::reply_one(&input(200, r#"{"ok":[1]}"#)).is_ok());
     assert!(engine::reply_one(&input(500, r#"{"error":{"kind":"internal","message":"m"}}"#)).is_ok());
     assert!(engine::reply_one(&input(200, "[1]")).is_ok());
+}
+
+/// The `json` target tells a different value or message apart: a type
+/// that reads as something new each time it is read must fail it.
+#[test]
+fn the_json_check_catches_disagreement() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    static READS: AtomicU32 = AtomicU32::new(0);
+
+    #[derive(Debug)]
+    struct Fickle(#[allow(dead_code)] u32);
+
+    impl<'de> serde::Deserialize<'de> for Fickle {
+        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let _ = serde::de::IgnoredAny::deserialize(deserializer)?;
+            let n = READS.fetch_add(1, Ordering::Relaxed);
+            if n % 4 < 2 { Ok(Fickle(n)) } else { Err(serde::de::Error::custom(format!("read {n}"))) }
+        }
+    }
+
+    // Values: read 0 against read 1. Errors: "read 2" against "read 3".
+    assert!(engine::compare::<Fickle>(b"[1]").is_err());
+    assert!(engine::compare::<Fickle>(b"[1]").is_err());
+    // The same value, and the same error, pass.
+    assert_eq!(engine::compare::<u8>(b"[1]"), Ok("json: same error".to_owned()));
+    assert_eq!(engine::compare::<Vec<u8>>(b"[1]"), Ok("json: same value".to_owned()));
 }

@@ -251,12 +251,23 @@ impl<'de> Reader<'de> {
         if self.peek() == Some(b'.') {
             self.eat();
             let frac_start = self.index;
-            while let Some(digit @ b'0'..=b'9') = self.peek() {
-                // Up to 19 digits, as most numbers have, are gathered on
-                // the way: most often they are all the converter needs.
-                digits = digits.and_then(|m| m.checked_mul(10)?.checked_add(u64::from(digit - b'0')));
-                self.eat();
+            // Up to 19 digits in all, as most numbers have, are gathered
+            // on the way (19 digits cannot overflow a u64): most often
+            // they are all the converter needs.
+            let mut room = if digits.is_some() { 19usize.saturating_sub(int.len()) } else { 0 };
+            let mut m = digits.unwrap_or(0);
+            let mut end = self.index;
+            while let Some(&digit @ b'0'..=b'9') = bytes.get(end) {
+                if room > 0 {
+                    m = m * 10 + u64::from(digit - b'0');
+                    room -= 1;
+                } else {
+                    digits = None;
+                }
+                end += 1;
             }
+            self.index = end;
+            digits = digits.filter(|_| int.len() <= 19).map(|_| m);
             if self.index == frac_start {
                 return Err(match self.peek() {
                     Some(_) => self.peek_error(NUMBER),

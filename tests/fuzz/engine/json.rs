@@ -20,7 +20,7 @@ use serde::de::{DeserializeOwned, Visitor};
 pub(crate) type JsonCase = (&'static str, fn(&mut Rng) -> Vec<u8>, fn(&[u8]) -> Result<String, String>);
 
 /// Reads `input` as a `T` both ways; the outcome, or how they differ.
-fn compare<T: DeserializeOwned + Debug>(input: &[u8]) -> Result<String, String> {
+pub(crate) fn compare<T: DeserializeOwned + Debug>(input: &[u8]) -> Result<String, String> {
     let ours = Json::decode::<T>(&input.to_vec()).map(|v| format!("{v:?}"));
     let theirs = match std::str::from_utf8(input) {
         Ok(text) => {

@@ -57,7 +57,7 @@ mod subject;
 mod targets;
 mod values;
 
-use json::*;
+pub(crate) use json::*;
 use mutate::*;
 pub use rng::*;
 pub use subject::*;
