@@ -151,55 +151,58 @@ pub(crate) fn quick(m: u64, e10: i64, single: bool) -> Option<u64> {
     wide(m, e10, single)
 }
 
-/// The middle path, for up to 19 digits `m` (not zero) with a small
-/// exponent, exact in 128-bit integers without dividing them (a 128-bit
-/// division would cost more code than all of this): most numbers a program
-/// writes fall here (17 significant digits, like `0.30000000000000004`).
-/// `None` sends the rest to the slow path.
+/// The middle path, for up to 19 digits `m` (not zero) with an exponent
+/// of at most 19 either way, exact in 128-bit integers without dividing
+/// them (a 128-bit division would cost more code than all of this): most
+/// numbers a program writes fall here (17 significant digits, like
+/// `0.30000000000000004`). `None` sends the rest to the slow path.
 ///
 /// - `e10 ≥ 0`: `m · 10^e10`, if below 2^64, is an integer, and an integer
 ///   converts (`as`) to the nearest float, ties to even.
-/// - `-19 ≤ e10 < 0`: with `d = 10^-e10` and `m` shifted so that the
-///   quotient `q = floor(m · 2^s / d)` lies in [2^61, 2^63), `q` is
-///   estimated in floating point, then corrected until `m · 2^s - q · d`
-///   is exactly in `[0, d)`. Its lowest bit set when that remainder is not
-///   zero (the sticky bit, below any rounding position of a 61-bit number)
-///   makes `q` round as the exact quotient does; it converts once, and
-///   `2^-s` scales it exactly (the value, at least `10^-19`, is far from
-///   the subnormals).
+/// - `e10 < 0`: the quotient `m / 10^-e10` in floating point (two or three
+///   roundings, so at most a step or two off) is checked against its two
+///   halfway points in 128-bit integers, and stepped until it passes.
+///   Scaled by `2^(1-E) · d`, where `d = 10^-e10` and the candidate is
+///   `M · 2^E`, the value is `m · 2^(1-E)` and the halfway points are
+///   `(2M ± 1) · d`, all below 2^128 near the answer. Where that does not
+///   hold (at the bottom of a binade, whose lower half-step is smaller; a
+///   value of 2^54 or more) the slow path answers.
 fn wide(m: u64, e10: i64, single: bool) -> Option<u64> {
-    let pow2 = |e: u32| f64::from_bits(u64::from(e) << 52);
-    let (q, scale) = if e10 >= 0 {
-        (m.checked_mul(10u64.checked_pow(u32::try_from(e10).ok()?)?)?, 1.0)
-    } else if e10 >= -19 {
-        let d = 10u64.pow(e10.unsigned_abs() as u32);
-        let s = 62 + m.leading_zeros() - d.leading_zeros();
-        let n = u128::from(m) << s;
-        // Off by about 2^11 at most; corrected below. (One division: the
-        // corrections multiply by the same inverse.)
-        let inverse = 1.0 / d as f64;
-        let mut q = (m as f64 * pow2(1023 + s) * inverse) as u64;
-        let mut fixed = false;
-        for _ in 0..4 {
-            let qd = u128::from(q) * u128::from(d);
-            let (over, gap) = if qd > n { (true, qd - n) } else { (false, n - qd) };
-            if !over && gap < u128::from(d) {
-                fixed = true;
-                break;
-            }
-            // Steps of about gap / d, at least one.
-            let step = (((gap >> 12) as u64 as f64 * 4096.0 * inverse) as u64).max(1);
-            q = if over { q.checked_sub(step)? } else { q.checked_add(step)? };
-        }
-        if !fixed || q < 1 << 61 {
+    if e10 >= 0 {
+        let n = m.checked_mul(10u64.checked_pow(u32::try_from(e10).ok()?)?)?;
+        return Some(if single { (n as f32).to_bits().into() } else { (n as f64).to_bits() });
+    }
+    if e10 < -19 {
+        return None;
+    }
+    let d = 10u64.pow(e10.unsigned_abs() as u32);
+    // Significand bits with the hidden one, and the exponent bias.
+    let (p, bias) = if single { (24, 127) } else { (53, 1023) };
+    let quotient = m as f64 / d as f64;
+    let mut bits = if single { (quotient as f32).to_bits().into() } else { quotient.to_bits() };
+    for _ in 0..3 {
+        let (fraction, biased) = (bits & ((1 << (p - 1)) - 1), (bits >> (p - 1)) as i64);
+        if fraction == 0 || biased == 0 {
             return None;
         }
-        let sticky = u128::from(q) * u128::from(d) != n;
-        (q | u64::from(sticky), pow2(1023 - s))
-    } else {
-        return None;
-    };
-    Some(if single { ((f64::from(q as f32) * scale) as f32).to_bits().into() } else { (q as f64 * scale).to_bits() })
+        let big = u128::from(fraction | 1 << (p - 1));
+        let shift = u32::try_from(bias + p - biased).ok()?;
+        if shift > 64 + m.leading_zeros() {
+            return None;
+        }
+        let value = u128::from(m) << shift;
+        let (lower, upper) = ((2 * big - 1) * u128::from(d), (2 * big + 1) * u128::from(d));
+        // Ties go to the even neighbour.
+        let odd = fraction & 1 == 1;
+        if value > upper || (value == upper && odd) {
+            bits += 1;
+        } else if value < lower || (value == lower && odd) {
+            bits -= 1;
+        } else {
+            return Some(bits);
+        }
+    }
+    None
 }
 
 /// Whether the finite, positive `value` is exactly `digits × 10^exp10`
