@@ -13,6 +13,9 @@
 //! 2. Fast path (Clinger): if D ≤ 2^53 and |e10| ≤ 22, both D and 10^|e10| are exact doubles, so
 //!    the single IEEE multiplication or division is the correctly rounded result. For `f32` the
 //!    same with 2^24, 10^10 and `f32` arithmetic (never through `f64`, which would round twice).
+//!    Then the middle path (see [`wide`]): up to 19 digits with a small exponent, a candidate
+//!    from floating point checked exactly against its two halfway points in 128-bit integers.
+//!    [`quick`] is these two paths alone, for a reader that gathered the digits itself.
 //! 3. Otherwise exact big integers. Only the first 800 significant digits go into D; a nonzero
 //!    digit after them is remembered as "sticky". That is exact: every rounding boundary (the
 //!    midpoint of two neighbouring floats: an integer below 2^1024, or odd × 2^-k = odd × 5^k /
