@@ -349,19 +349,7 @@ impl<'de> Reader<'de> {
             None => return Err(self.peek_error(EOF_VALUE)),
         };
         let start = self.index;
-        match self.next() {
-            Some(b'0') => {
-                if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(self.peek_error(NUMBER));
-                }
-            }
-            Some(b'1'..=b'9') => {
-                while let Some(b'0'..=b'9') = self.peek() {
-                    self.eat();
-                }
-            }
-            _ => return Err(self.error(NUMBER)),
-        }
+        self.integer_digits()?;
         let mut magnitude: u128 = 0;
         for &digit in &self.bytes()[start..self.index] {
             magnitude = match magnitude.checked_mul(10).and_then(|m| m.checked_add(u128::from(digit - b'0'))) {
@@ -381,8 +369,9 @@ impl<'de> Reader<'de> {
         self.fixed(value)
     }
 
-    /// Skips a number whose sign (if any) was read.
-    fn skip_number(&mut self) -> Result<()> {
+    /// The integer digits of a number, read without their value: one `0`,
+    /// or a nonzero digit and any digits after it.
+    fn integer_digits(&mut self) -> Result<()> {
         match self.next() {
             Some(b'0') => {
                 if let Some(b'0'..=b'9') = self.peek() {
@@ -396,6 +385,12 @@ impl<'de> Reader<'de> {
             }
             _ => return Err(self.error(NUMBER)),
         }
+        Ok(())
+    }
+
+    /// Skips a number whose sign (if any) was read.
+    fn skip_number(&mut self) -> Result<()> {
+        self.integer_digits()?;
         if self.peek() == Some(b'.') {
             self.eat();
             let start = self.index;

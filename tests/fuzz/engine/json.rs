@@ -47,11 +47,6 @@ fn compare_bool_keys(input: &[u8]) -> Result<String, String> {
     Ok("json: answered".to_owned())
 }
 
-/// A document of `T` as serde_json writes it.
-fn written<T: Gen + Serialize>(g: &mut Rng) -> Vec<u8> {
-    serde_json::to_vec(&T::make(g, 0)).unwrap_or_default()
-}
-
 /// A number as JSON may write it, biased towards what is hard to round.
 pub(crate) fn number_text(g: &mut Rng) -> String {
     let mut out = String::new();
@@ -191,49 +186,49 @@ macro_rules! cases {
 
 cases! {
     "i8": i8 => numbers;
-    "u8": u8 => written::<u8>;
-    "i16": i16 => written::<i16>;
+    "u8": u8 => args_of::<u8>;
+    "i16": i16 => args_of::<i16>;
     "u32": u32 => numbers;
-    "i64": i64 => written::<i64>;
+    "i64": i64 => args_of::<i64>;
     "u64": u64 => numbers;
-    "i128": i128 => written::<i128>;
+    "i128": i128 => args_of::<i128>;
     "u128": u128 => numbers;
     "f32": f32 => numbers;
-    "f32 written": f32 => written::<f32>;
+    "f32 written": f32 => args_of::<f32>;
     "f64": f64 => numbers;
-    "f64 written": f64 => written::<f64>;
+    "f64 written": f64 => args_of::<f64>;
     "floats": Vec<f64> => numbers;
     "singles": Vec<f32> => numbers;
     "ints": Vec<i64> => numbers;
     "bool": bool => any_json;
-    "char": char => written::<char>;
-    "string": String => written::<String>;
+    "char": char => args_of::<char>;
+    "string": String => args_of::<String>;
     "unit": () => any_json;
     "option": Option<Vec<u8>> => any_json;
     "value": serde_json::Value => any_json;
     "value of numbers": serde_json::Value => numbers;
     "raw value": Box<serde_json::value::RawValue> => any_json;
-    "bytes": Bytes => written::<String>;
+    "bytes": Bytes => args_of::<String>;
     "text and numbers": (String, f64, bool) => any_json;
     "string map": BTreeMap<String, f32> => any_json;
-    "integer keys": BTreeMap<i32, u8> => written::<BTreeMap<String, u32>>;
+    "integer keys": BTreeMap<i32, u8> => args_of::<BTreeMap<String, u32>>;
     "u64 keys": HashMap<u64, bool> => any_json;
     "i128 keys": BTreeMap<i128, bool> => any_json;
     "char keys": BTreeMap<char, i32> => any_json;
-    "record": Record => written::<Record>;
-    "external": External => written::<External>;
-    "internal": Internal => written::<Internal>;
-    "adjacent": Adjacent => written::<Adjacent>;
-    "untagged": Untagged => written::<Untagged>;
-    "tree": Tree => written::<Tree>;
-    "unit struct and level": (Unit, Level) => written::<(Unit, Level)>;
+    "record": Record => args_of::<Record>;
+    "external": External => args_of::<External>;
+    "internal": Internal => args_of::<Internal>;
+    "adjacent": Adjacent => args_of::<Adjacent>;
+    "untagged": Untagged => args_of::<Untagged>;
+    "tree": Tree => args_of::<Tree>;
+    "unit struct and level": (Unit, Level) => args_of::<(Unit, Level)>;
     "math error": MathError => any_json;
     "strict": Strict => any_json;
     "flattened": Flat => any_json;
     "newtype": Newtype => numbers;
     "tuple struct": TupleStruct => any_json;
     "ignored": serde::de::IgnoredAny => any_json;
-    "inner list": Vec<Inner> => written::<Vec<Inner>>;
+    "inner list": Vec<Inner> => args_of::<Vec<Inner>>;
 }
 
 /// An input of the `json` target: which type, and the bytes.

@@ -311,8 +311,8 @@ impl Gen for Unit {
     }
 }
 
-/// The argument array of `T`, as serde_json alone writes it (NaN as
-/// `null`): a valid request, or nearly.
+/// A value of `T` as serde_json alone writes it (NaN as `null`): for a
+/// tuple, a valid argument array, or nearly.
 pub(crate) fn args_of<T: Gen + Serialize>(g: &mut Rng) -> Vec<u8> {
     serde_json::to_vec(&T::make(g, 0)).expect("serde_json writes every generated value")
 }
