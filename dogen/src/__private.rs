@@ -365,8 +365,11 @@ where
 /// Encodes the argument tuple of a client call, when the method is called;
 /// an error is what the call's future returns.
 #[inline]
-pub fn encode_args<F: Format, A: Serialize + ?Sized>(method: &str, args: &A) -> Result<F::Value, ProtocolError> {
-    F::encode(args).map_err(|e| cannot_encode_args(method, e))
+pub fn encode_args<T: Transport, A: Serialize + ?Sized>(
+    method: &str,
+    args: &A,
+) -> Result<<T::Format as Format>::Value, ProtocolError> {
+    T::Format::encode(args).map_err(|e| cannot_encode_args(method, e))
 }
 
 #[cold]

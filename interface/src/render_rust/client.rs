@@ -22,6 +22,25 @@ pub fn render_client(iface: &Interface) -> TokenStream {
          the transport `T`."
     );
     let methods = iface.methods.iter().map(client_method);
+    // The methods sit in an anonymous `const`, whose `use` shortens every
+    // path to dogen's helpers without adding a name to the user's module.
+    let methods = if iface.methods.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
+            const _: () = {
+                use ::dogen::__private as __dogen;
+
+                // The generics carry the reserved prefix: a user type may be called `T`.
+                // A future's type spells the whole result: clippy finds it
+                // complex where an `async fn` would not be.
+                #[allow(clippy::type_complexity)]
+                impl<__DogenT: ::dogen::Transport> #client<__DogenT> {
+                    #(#methods)*
+                }
+            };
+        }
+    };
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone)]
@@ -68,10 +87,7 @@ pub fn render_client(iface: &Interface) -> TokenStream {
             }
         }
 
-        // The generics carry the reserved prefix: a user type may be called `T`.
-        impl<__DogenT: ::dogen::Transport> #client<__DogenT> {
-            #(#methods)*
-        }
+        #methods
     }
 }
 
@@ -90,7 +106,7 @@ fn client_method(method: &Method) -> TokenStream {
         let name = &a.ident;
         quote!(&#name)
     });
-    let args = if method.args.is_empty() { quote!(&::dogen::__private::NoArgs) } else { quote!(&(#(#refs,)*)) };
+    let args = if method.args.is_empty() { quote!(&__dogen::NoArgs) } else { quote!(&(#(#refs,)*)) };
     let err = app_error_type(method);
     // Spans only: a failed serde bound is reported at the user's type (see
     // `blame`), never at the attribute. The inferred argument tuple carries
@@ -108,10 +124,8 @@ fn client_method(method: &Method) -> TokenStream {
             (quote_spanned!(ok.span()=> #ok), quote!(call_result::<__DogenT, #ok, #err>))
         }
     };
-    let encode = quote! {
-        ::dogen::__private::encode_args::<<__DogenT as ::dogen::Transport>::Format, #infer>(#wire, #args)
-    };
-    let call = quote_spanned!(blame_call(method)=> ::dogen::__private::#call(&self.transport, #wire, #encode));
+    let encode = quote!(__dogen::encode_args::<__DogenT, #infer>(#wire, #args));
+    let call = quote_spanned!(blame_call(method)=> __dogen::#call(&self.transport, #wire, #encode));
     // Not an `async fn`: the arguments are encoded when the method is
     // called, and the future is the shared helper's, so no method has a
     // future of its own for the compiler to build.
@@ -119,11 +133,8 @@ fn client_method(method: &Method) -> TokenStream {
     let future = quote_spanned! {blame_call(method)=>
         impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError<#err>>> + '_
     };
-    // The future's type spells the whole result: clippy finds it complex
-    // where the `async fn` it replaces was not.
     quote! {
         #docs
-        #[allow(clippy::type_complexity)]
         pub fn #ident(&self, #(#params),*) -> #future {
             #call
         }

@@ -28,7 +28,7 @@ pub fn render_server(iface: &Interface) -> TokenStream {
     let call_variants = iface.methods.iter().enumerate().map(|(i, m)| {
         let v = variant(i);
         let owned = m.args.iter().map(|a| &a.owned);
-        quote!(#v(#(#owned,)*))
+        quote!(#v((#(#owned,)*)))
     });
     let return_variants = iface.methods.iter().enumerate().map(|(i, m)| {
         let v = variant(i);
@@ -55,7 +55,9 @@ pub fn render_server(iface: &Interface) -> TokenStream {
         #vis struct #server<T>(pub T);
 
         const _: () = {
-            // One decoded call, its arguments owned.
+            use ::dogen::__private as __dogen;
+
+            // One decoded call, its arguments owned, as a tuple.
             #[allow(non_camel_case_types, clippy::large_enum_variant)]
             enum __DogenCall {
                 #(#call_variants,)*
@@ -94,13 +96,11 @@ pub fn render_server(iface: &Interface) -> TokenStream {
                 ) -> ::core::result::Result<::dogen::Reply<__DogenF::Value>, ::dogen::ProtocolError> {
                     let __dogen_call = match __dogen_method {
                         #(#decode_arms)*
-                        _ => {
-                            return ::core::result::Result::Err(::dogen::__private::unknown_method(
-                                __dogen_method,
-                                <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                            ));
-                        }
-                    };
+                        _ => ::core::result::Result::Err(__dogen::unknown_method(
+                            __dogen_method,
+                            <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                        )),
+                    }?;
                     match __dogen_run(&*self.0, __dogen_call).await? {
                         #(#encode_arms)*
                     }
@@ -115,25 +115,14 @@ fn decode_arm(method: &Method, variant: &syn::Ident) -> TokenStream {
     let wire = &method.wire_name;
     if method.args.is_empty() {
         return quote! {
-            #wire => {
-                ::dogen::__private::decode_no_args::<__DogenF>(#wire, __dogen_args)?;
-                __DogenCall::#variant()
-            }
+            #wire => __dogen::decode_no_args::<__DogenF>(#wire, __dogen_args).map(__DogenCall::#variant),
         };
     }
-    let names: Vec<_> = method.args.iter().map(|a| &a.ident).collect();
-    let owned = method.args.iter().map(|a| {
-        let ty = &a.owned;
-        quote_spanned!(a.ty.span()=> #ty)
-    });
     // The inferred tuple type carries the span a failed `Deserialize`
     // bound is reported at.
     let infer = quote_spanned!(blame_args(method)=> _);
     quote! {
-        #wire => {
-            let (#(#names,)*): (#(#owned,)*) = ::dogen::__private::decode_args::<__DogenF, #infer>(#wire, __dogen_args)?;
-            __DogenCall::#variant(#(#names,)*)
-        }
+        #wire => __dogen::decode_args::<__DogenF, #infer>(#wire, __dogen_args).map(__DogenCall::#variant),
     }
 }
 
@@ -155,7 +144,7 @@ fn call_arm(iface: &Interface, method: &Method, variant: &syn::Ident) -> TokenSt
             match #call {
                 ::core::result::Result::Ok(__dogen_value) => __dogen_value,
                 ::core::result::Result::Err(__dogen_failure) => {
-                    return ::core::result::Result::Err(::dogen::__private::failed(#wire, __dogen_failure));
+                    return ::core::result::Result::Err(__dogen::failed(#wire, __dogen_failure));
                 }
             }
         }
@@ -163,31 +152,25 @@ fn call_arm(iface: &Interface, method: &Method, variant: &syn::Ident) -> TokenSt
         call
     };
     quote! {
-        __DogenCall::#variant(#(#names,)*) => __DogenReturn::#variant(#call),
+        __DogenCall::#variant((#(#names,)*)) => __DogenReturn::#variant(#call),
     }
 }
 
 /// One `match` arm of `dispatch`: encode what the call returned.
 fn encode_arm(method: &Method, variant: &syn::Ident) -> TokenStream {
     let wire = &method.wire_name;
+    // Each `_` carries the span of its type, where a failed `Serialize`
+    // bound is reported.
     let encode = match &method.output {
-        Output::Unit => quote! {
-            ::dogen::__private::encode_value::<__DogenF, ()>(#wire, &__dogen_ret)
-        },
+        Output::Unit => quote!(__dogen::encode_value::<__DogenF, ()>(#wire, &__dogen_ret)),
         Output::Value(v) => {
-            let ty = &v.ty;
-            quote! {
-                ::dogen::__private::encode_value::<__DogenF, #ty>(#wire, &__dogen_ret)
-            }
+            let ty = quote_spanned!(v.ty.span()=> _);
+            quote!(__dogen::encode_value::<__DogenF, #ty>(#wire, &__dogen_ret))
         }
         Output::Result { ok, err } => {
-            // Each `_` carries the span of its type, where a failed
-            // `Serialize` bound is reported.
             let ok = quote_spanned!(ok.ty.span()=> _);
             let err = quote_spanned!(err.ty.span()=> _);
-            quote! {
-                ::dogen::__private::encode_result::<__DogenF, #ok, #err>(#wire, &__dogen_ret)
-            }
+            quote!(__dogen::encode_result::<__DogenF, #ok, #err>(#wire, &__dogen_ret))
         }
     };
     quote! {

@@ -21,11 +21,12 @@ pub trait Formatter {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FormatterServer<T>(pub T);
 const _: () = {
+    use ::dogen::__private as __dogen;
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
     enum __DogenCall {
-        __M0(::std::vec::Vec<String>, ::std::string::String),
-        __M1(Pin, bool),
-        __M2(::std::vec::Vec<u32>),
+        __M0((::std::vec::Vec<String>, ::std::string::String)),
+        __M1((Pin, bool)),
+        __M2((::std::vec::Vec<u32>,)),
     }
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
     enum __DogenReturn {
@@ -40,18 +41,18 @@ const _: () = {
     ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
         ::core::result::Result::Ok(
             match __dogen_call {
-                __DogenCall::__M0(parts, sep) => {
+                __DogenCall::__M0((parts, sep)) => {
                     __DogenReturn::__M0(
                         <__DogenI as Formatter>::join(__dogen_this, &parts, &sep).await,
                     )
                 }
-                __DogenCall::__M1(pin, precise) => {
+                __DogenCall::__M1((pin, precise)) => {
                     __DogenReturn::__M1(
                         <__DogenI as Formatter>::describe(__dogen_this, &pin, precise)
                             .await,
                     )
                 }
-                __DogenCall::__M2(values) => {
+                __DogenCall::__M2((values,)) => {
                     __DogenReturn::__M2(
                         <__DogenI as Formatter>::total(__dogen_this, &values).await,
                     )
@@ -77,53 +78,35 @@ const _: () = {
         > {
             let __dogen_call = match __dogen_method {
                 "join" => {
-                    let (parts, sep): (::std::vec::Vec<String>, ::std::string::String) = ::dogen::__private::decode_args::<
-                        __DogenF,
-                        _,
-                    >("join", __dogen_args)?;
-                    __DogenCall::__M0(parts, sep)
+                    __dogen::decode_args::<__DogenF, _>("join", __dogen_args)
+                        .map(__DogenCall::__M0)
                 }
                 "describe" => {
-                    let (pin, precise): (Pin, bool) = ::dogen::__private::decode_args::<
-                        __DogenF,
-                        _,
-                    >("describe", __dogen_args)?;
-                    __DogenCall::__M1(pin, precise)
+                    __dogen::decode_args::<__DogenF, _>("describe", __dogen_args)
+                        .map(__DogenCall::__M1)
                 }
                 "total" => {
-                    let (values,): (::std::vec::Vec<u32>,) = ::dogen::__private::decode_args::<
-                        __DogenF,
-                        _,
-                    >("total", __dogen_args)?;
-                    __DogenCall::__M2(values)
+                    __dogen::decode_args::<__DogenF, _>("total", __dogen_args)
+                        .map(__DogenCall::__M2)
                 }
                 _ => {
-                    return ::core::result::Result::Err(
-                        ::dogen::__private::unknown_method(
+                    ::core::result::Result::Err(
+                        __dogen::unknown_method(
                             __dogen_method,
                             <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                         ),
-                    );
+                    )
                 }
-            };
+            }?;
             match __dogen_run(&*self.0, __dogen_call).await? {
                 __DogenReturn::__M0(__dogen_ret) => {
-                    ::dogen::__private::encode_value::<
-                        __DogenF,
-                        String,
-                    >("join", &__dogen_ret)
+                    __dogen::encode_value::<__DogenF, _>("join", &__dogen_ret)
                 }
                 __DogenReturn::__M1(__dogen_ret) => {
-                    ::dogen::__private::encode_value::<
-                        __DogenF,
-                        String,
-                    >("describe", &__dogen_ret)
+                    __dogen::encode_value::<__DogenF, _>("describe", &__dogen_ret)
                 }
                 __DogenReturn::__M2(__dogen_ret) => {
-                    ::dogen::__private::encode_value::<
-                        __DogenF,
-                        u64,
-                    >("total", &__dogen_ret)
+                    __dogen::encode_value::<__DogenF, _>("total", &__dogen_ret)
                 }
             }
         }
@@ -167,79 +150,71 @@ for FormatterClient<__DogenT> {
         Self::new(transport)
     }
 }
-impl<__DogenT: ::dogen::Transport> FormatterClient<__DogenT> {
-    /// Joins `parts` with `sep`.
+const _: () = {
+    use ::dogen::__private as __dogen;
     #[allow(clippy::type_complexity)]
-    pub fn join(
-        &self,
-        parts: &[String],
-        sep: &str,
-    ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<
-            String,
-            ::dogen::CallError<::core::convert::Infallible>,
-        >,
-    > + '_ {
-        ::dogen::__private::call_value::<
-            __DogenT,
-            String,
-        >(
-            &self.transport,
-            "join",
-            ::dogen::__private::encode_args::<
-                <__DogenT as ::dogen::Transport>::Format,
-                _,
-            >("join", &(&parts, &sep)),
-        )
+    impl<__DogenT: ::dogen::Transport> FormatterClient<__DogenT> {
+        /// Joins `parts` with `sep`.
+        pub fn join(
+            &self,
+            parts: &[String],
+            sep: &str,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                String,
+                ::dogen::CallError<::core::convert::Infallible>,
+            >,
+        > + '_ {
+            __dogen::call_value::<
+                __DogenT,
+                String,
+            >(
+                &self.transport,
+                "join",
+                __dogen::encode_args::<__DogenT, _>("join", &(&parts, &sep)),
+            )
+        }
+        /// Calls `describe` on the Durable Object.
+        pub fn describe(
+            &self,
+            pin: &Pin,
+            precise: bool,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                String,
+                ::dogen::CallError<::core::convert::Infallible>,
+            >,
+        > + '_ {
+            __dogen::call_value::<
+                __DogenT,
+                String,
+            >(
+                &self.transport,
+                "describe",
+                __dogen::encode_args::<__DogenT, _>("describe", &(&pin, &precise)),
+            )
+        }
+        /// Calls `total` on the Durable Object.
+        pub fn total(
+            &self,
+            values: &[u32],
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                u64,
+                ::dogen::CallError<::core::convert::Infallible>,
+            >,
+        > + '_ {
+            __dogen::call_value::<
+                __DogenT,
+                u64,
+            >(
+                &self.transport,
+                "total",
+                __dogen::encode_args::<__DogenT, _>("total", &(&values,)),
+            )
+        }
     }
-    /// Calls `describe` on the Durable Object.
-    #[allow(clippy::type_complexity)]
-    pub fn describe(
-        &self,
-        pin: &Pin,
-        precise: bool,
-    ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<
-            String,
-            ::dogen::CallError<::core::convert::Infallible>,
-        >,
-    > + '_ {
-        ::dogen::__private::call_value::<
-            __DogenT,
-            String,
-        >(
-            &self.transport,
-            "describe",
-            ::dogen::__private::encode_args::<
-                <__DogenT as ::dogen::Transport>::Format,
-                _,
-            >("describe", &(&pin, &precise)),
-        )
-    }
-    /// Calls `total` on the Durable Object.
-    #[allow(clippy::type_complexity)]
-    pub fn total(
-        &self,
-        values: &[u32],
-    ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<
-            u64,
-            ::dogen::CallError<::core::convert::Infallible>,
-        >,
-    > + '_ {
-        ::dogen::__private::call_value::<
-            __DogenT,
-            u64,
-        >(
-            &self.transport,
-            "total",
-            ::dogen::__private::encode_args::<
-                <__DogenT as ::dogen::Transport>::Format,
-                _,
-            >("total", &(&values,)),
-        )
-    }
-}
+};
 struct Plain;
 impl Formatter for Plain {
     async fn join(&self, parts: &[String], sep: &str) -> String {

@@ -20,11 +20,12 @@ pub trait Counter {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CounterServer<T>(pub T);
 const _: () = {
+    use ::dogen::__private as __dogen;
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
     enum __DogenCall {
-        __M0(i64),
-        __M1(),
-        __M2(),
+        __M0((i64,)),
+        __M1(()),
+        __M2(()),
     }
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
     enum __DogenReturn {
@@ -39,15 +40,15 @@ const _: () = {
     ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
         ::core::result::Result::Ok(
             match __dogen_call {
-                __DogenCall::__M0(amount) => {
+                __DogenCall::__M0((amount,)) => {
                     __DogenReturn::__M0(
                         <__DogenI as Counter>::increment(__dogen_this, amount).await,
                     )
                 }
-                __DogenCall::__M1() => {
+                __DogenCall::__M1(()) => {
                     __DogenReturn::__M1(<__DogenI as Counter>::reset(__dogen_this).await)
                 }
-                __DogenCall::__M2() => {
+                __DogenCall::__M2(()) => {
                     __DogenReturn::__M2(
                         <__DogenI as Counter>::get_counter_value(__dogen_this).await,
                     )
@@ -73,52 +74,35 @@ const _: () = {
         > {
             let __dogen_call = match __dogen_method {
                 "increment" => {
-                    let (amount,): (i64,) = ::dogen::__private::decode_args::<
-                        __DogenF,
-                        _,
-                    >("increment", __dogen_args)?;
-                    __DogenCall::__M0(amount)
+                    __dogen::decode_args::<__DogenF, _>("increment", __dogen_args)
+                        .map(__DogenCall::__M0)
                 }
                 "reset" => {
-                    ::dogen::__private::decode_no_args::<
-                        __DogenF,
-                    >("reset", __dogen_args)?;
-                    __DogenCall::__M1()
+                    __dogen::decode_no_args::<__DogenF>("reset", __dogen_args)
+                        .map(__DogenCall::__M1)
                 }
                 "peek" => {
-                    ::dogen::__private::decode_no_args::<
-                        __DogenF,
-                    >("peek", __dogen_args)?;
-                    __DogenCall::__M2()
+                    __dogen::decode_no_args::<__DogenF>("peek", __dogen_args)
+                        .map(__DogenCall::__M2)
                 }
                 _ => {
-                    return ::core::result::Result::Err(
-                        ::dogen::__private::unknown_method(
+                    ::core::result::Result::Err(
+                        __dogen::unknown_method(
                             __dogen_method,
                             <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                         ),
-                    );
+                    )
                 }
-            };
+            }?;
             match __dogen_run(&*self.0, __dogen_call).await? {
                 __DogenReturn::__M0(__dogen_ret) => {
-                    ::dogen::__private::encode_value::<
-                        __DogenF,
-                        i64,
-                    >("increment", &__dogen_ret)
+                    __dogen::encode_value::<__DogenF, _>("increment", &__dogen_ret)
                 }
                 __DogenReturn::__M1(__dogen_ret) => {
-                    ::dogen::__private::encode_result::<
-                        __DogenF,
-                        _,
-                        _,
-                    >("reset", &__dogen_ret)
+                    __dogen::encode_result::<__DogenF, _, _>("reset", &__dogen_ret)
                 }
                 __DogenReturn::__M2(__dogen_ret) => {
-                    ::dogen::__private::encode_value::<
-                        __DogenF,
-                        i64,
-                    >("peek", &__dogen_ret)
+                    __dogen::encode_value::<__DogenF, _>("peek", &__dogen_ret)
                 }
             }
         }
@@ -162,73 +146,65 @@ for CounterClient<__DogenT> {
         Self::new(transport)
     }
 }
-impl<__DogenT: ::dogen::Transport> CounterClient<__DogenT> {
-    /// Adds `amount` and returns the new value.
+const _: () = {
+    use ::dogen::__private as __dogen;
     #[allow(clippy::type_complexity)]
-    pub fn increment(
-        &self,
-        amount: i64,
-    ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<
-            i64,
-            ::dogen::CallError<::core::convert::Infallible>,
-        >,
-    > + '_ {
-        ::dogen::__private::call_value::<
-            __DogenT,
-            i64,
-        >(
-            &self.transport,
-            "increment",
-            ::dogen::__private::encode_args::<
-                <__DogenT as ::dogen::Transport>::Format,
-                _,
-            >("increment", &(&amount,)),
-        )
+    impl<__DogenT: ::dogen::Transport> CounterClient<__DogenT> {
+        /// Adds `amount` and returns the new value.
+        pub fn increment(
+            &self,
+            amount: i64,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                i64,
+                ::dogen::CallError<::core::convert::Infallible>,
+            >,
+        > + '_ {
+            __dogen::call_value::<
+                __DogenT,
+                i64,
+            >(
+                &self.transport,
+                "increment",
+                __dogen::encode_args::<__DogenT, _>("increment", &(&amount,)),
+            )
+        }
+        /// Calls `reset` on the Durable Object.
+        pub fn reset(
+            &self,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<(), ::dogen::CallError<CounterError>>,
+        > + '_ {
+            __dogen::call_result::<
+                __DogenT,
+                (),
+                CounterError,
+            >(
+                &self.transport,
+                "reset",
+                __dogen::encode_args::<__DogenT, _>("reset", &__dogen::NoArgs),
+            )
+        }
+        /// Calls `peek` on the Durable Object.
+        pub fn get_counter_value(
+            &self,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                i64,
+                ::dogen::CallError<::core::convert::Infallible>,
+            >,
+        > + '_ {
+            __dogen::call_value::<
+                __DogenT,
+                i64,
+            >(
+                &self.transport,
+                "peek",
+                __dogen::encode_args::<__DogenT, _>("peek", &__dogen::NoArgs),
+            )
+        }
     }
-    /// Calls `reset` on the Durable Object.
-    #[allow(clippy::type_complexity)]
-    pub fn reset(
-        &self,
-    ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<(), ::dogen::CallError<CounterError>>,
-    > + '_ {
-        ::dogen::__private::call_result::<
-            __DogenT,
-            (),
-            CounterError,
-        >(
-            &self.transport,
-            "reset",
-            ::dogen::__private::encode_args::<
-                <__DogenT as ::dogen::Transport>::Format,
-                _,
-            >("reset", &::dogen::__private::NoArgs),
-        )
-    }
-    /// Calls `peek` on the Durable Object.
-    #[allow(clippy::type_complexity)]
-    pub fn get_counter_value(
-        &self,
-    ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<
-            i64,
-            ::dogen::CallError<::core::convert::Infallible>,
-        >,
-    > + '_ {
-        ::dogen::__private::call_value::<
-            __DogenT,
-            i64,
-        >(
-            &self.transport,
-            "peek",
-            ::dogen::__private::encode_args::<
-                <__DogenT as ::dogen::Transport>::Format,
-                _,
-            >("peek", &::dogen::__private::NoArgs),
-        )
-    }
-}
+};
 #[derive(Default)]
 struct Memory(Cell<i64>);
 impl Counter for Memory {

@@ -7,6 +7,7 @@ pub trait Empty {}
 #[derive(Debug, Clone, Copy, Default)]
 pub struct EmptyServer<T>(pub T);
 const _: () = {
+    use ::dogen::__private as __dogen;
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
     enum __DogenCall {}
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
@@ -36,14 +37,14 @@ const _: () = {
         > {
             let __dogen_call = match __dogen_method {
                 _ => {
-                    return ::core::result::Result::Err(
-                        ::dogen::__private::unknown_method(
+                    ::core::result::Result::Err(
+                        __dogen::unknown_method(
                             __dogen_method,
                             <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                         ),
-                    );
+                    )
                 }
-            };
+            }?;
             match __dogen_run(&*self.0, __dogen_call).await? {}
         }
     }
@@ -85,7 +86,6 @@ impl<__DogenT: ::dogen::Transport> ::dogen::Client<__DogenT> for EmptyClient<__D
         Self::new(transport)
     }
 }
-impl<__DogenT: ::dogen::Transport> EmptyClient<__DogenT> {}
 struct Nothing;
 impl Empty for Nothing {}
 fn main() {
