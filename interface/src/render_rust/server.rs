@@ -96,11 +96,13 @@ pub fn render_server(iface: &Interface) -> TokenStream {
                 ) -> ::core::result::Result<::dogen::Reply<__DogenF::Value>, ::dogen::ProtocolError> {
                     let __dogen_call = match __dogen_method {
                         #(#decode_arms)*
-                        _ => ::core::result::Result::Err(__dogen::unknown_method(
-                            __dogen_method,
-                            <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                        )),
-                    }?;
+                        _ => {
+                            return ::core::result::Result::Err(__dogen::unknown_method(
+                                __dogen_method,
+                                <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                            ));
+                        }
+                    };
                     match __dogen_run(&*self.0, __dogen_call).await? {
                         #(#encode_arms)*
                     }
@@ -115,14 +117,14 @@ fn decode_arm(method: &Method, variant: &syn::Ident) -> TokenStream {
     let wire = &method.wire_name;
     if method.args.is_empty() {
         return quote! {
-            #wire => __dogen::decode_no_args::<__DogenF>(#wire, __dogen_args).map(__DogenCall::#variant),
+            #wire => __DogenCall::#variant(__dogen::decode_no_args::<__DogenF>(#wire, __dogen_args)?),
         };
     }
     // The inferred tuple type carries the span a failed `Deserialize`
     // bound is reported at.
     let infer = quote_spanned!(blame_args(method)=> _);
     quote! {
-        #wire => __dogen::decode_args::<__DogenF, #infer>(#wire, __dogen_args).map(__DogenCall::#variant),
+        #wire => __DogenCall::#variant(__dogen::decode_args::<__DogenF, #infer>(#wire, __dogen_args)?),
     }
 }
 

@@ -78,26 +78,29 @@ const _: () = {
         > {
             let __dogen_call = match __dogen_method {
                 "join" => {
-                    __dogen::decode_args::<__DogenF, _>("join", __dogen_args)
-                        .map(__DogenCall::__M0)
+                    __DogenCall::__M0(
+                        __dogen::decode_args::<__DogenF, _>("join", __dogen_args)?,
+                    )
                 }
                 "describe" => {
-                    __dogen::decode_args::<__DogenF, _>("describe", __dogen_args)
-                        .map(__DogenCall::__M1)
+                    __DogenCall::__M1(
+                        __dogen::decode_args::<__DogenF, _>("describe", __dogen_args)?,
+                    )
                 }
                 "total" => {
-                    __dogen::decode_args::<__DogenF, _>("total", __dogen_args)
-                        .map(__DogenCall::__M2)
+                    __DogenCall::__M2(
+                        __dogen::decode_args::<__DogenF, _>("total", __dogen_args)?,
+                    )
                 }
                 _ => {
-                    ::core::result::Result::Err(
+                    return ::core::result::Result::Err(
                         __dogen::unknown_method(
                             __dogen_method,
                             <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                         ),
-                    )
+                    );
                 }
-            }?;
+            };
             match __dogen_run(&*self.0, __dogen_call).await? {
                 __DogenReturn::__M0(__dogen_ret) => {
                     __dogen::encode_value::<__DogenF, _>("join", &__dogen_ret)

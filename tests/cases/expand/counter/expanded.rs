@@ -74,26 +74,29 @@ const _: () = {
         > {
             let __dogen_call = match __dogen_method {
                 "increment" => {
-                    __dogen::decode_args::<__DogenF, _>("increment", __dogen_args)
-                        .map(__DogenCall::__M0)
+                    __DogenCall::__M0(
+                        __dogen::decode_args::<__DogenF, _>("increment", __dogen_args)?,
+                    )
                 }
                 "reset" => {
-                    __dogen::decode_no_args::<__DogenF>("reset", __dogen_args)
-                        .map(__DogenCall::__M1)
+                    __DogenCall::__M1(
+                        __dogen::decode_no_args::<__DogenF>("reset", __dogen_args)?,
+                    )
                 }
                 "peek" => {
-                    __dogen::decode_no_args::<__DogenF>("peek", __dogen_args)
-                        .map(__DogenCall::__M2)
+                    __DogenCall::__M2(
+                        __dogen::decode_no_args::<__DogenF>("peek", __dogen_args)?,
+                    )
                 }
                 _ => {
-                    ::core::result::Result::Err(
+                    return ::core::result::Result::Err(
                         __dogen::unknown_method(
                             __dogen_method,
                             <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                         ),
-                    )
+                    );
                 }
-            }?;
+            };
             match __dogen_run(&*self.0, __dogen_call).await? {
                 __DogenReturn::__M0(__dogen_ret) => {
                     __dogen::encode_value::<__DogenF, _>("increment", &__dogen_ret)

@@ -37,14 +37,14 @@ const _: () = {
         > {
             let __dogen_call = match __dogen_method {
                 _ => {
-                    ::core::result::Result::Err(
+                    return ::core::result::Result::Err(
                         __dogen::unknown_method(
                             __dogen_method,
                             <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
                         ),
-                    )
+                    );
                 }
-            }?;
+            };
             match __dogen_run(&*self.0, __dogen_call).await? {}
         }
     }
