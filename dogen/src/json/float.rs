@@ -13,9 +13,12 @@
 //! 2. Fast path (Clinger): if D ≤ 2^53 and |e10| ≤ 22, both D and 10^|e10| are exact doubles, so
 //!    the single IEEE multiplication or division is the correctly rounded result. For `f32` the
 //!    same with 2^24, 10^10 and `f32` arithmetic (never through `f64`, which would round twice).
-//!    Then the middle path (see [`wide`]): up to 19 digits with a small exponent, a candidate
-//!    from floating point checked exactly against its two halfway points in 128-bit integers.
-//!    [`quick`] is these two paths alone, for a reader that gathered the digits itself.
+//!    Then, for up to 19 digits, the middle path (see [`wide`]): a negative exponent down to
+//!    -19, a candidate from floating point checked exactly against its two halfway points in
+//!    128-bit integers; and the estimate path (see [`scaled`]) for any other exponent: the
+//!    value to 128 bits with a known error, which settles the rounding unless a halfway point
+//!    is within that error. [`quick`] is these three paths alone, for a reader that gathered
+//!    the digits itself.
 //! 3. Otherwise exact big integers. Only the first 800 significant digits go into D; a nonzero
 //!    digit after them is remembered as "sticky". That is exact: every rounding boundary (the
 //!    midpoint of two neighbouring floats: an integer below 2^1024, or odd × 2^-k = odd × 5^k /
@@ -151,31 +154,25 @@ pub(crate) fn quick(m: u64, e10: i64, single: bool) -> Option<u64> {
         let (m, t) = (m as f64, (0..e).fold(1.0f64, |t, _| t * 10.0));
         return Some((if e10 < 0 { m / t } else { m * t }).to_bits());
     }
-    wide(m, e10, single)
+    wide(m, e10, single).or_else(|| scaled(m, e10, single))
 }
 
-/// The middle path, for up to 19 digits `m` (not zero) with an exponent
-/// of at most 19 either way, exact in 128-bit integers without dividing
-/// them (a 128-bit division would cost more code than all of this): most
-/// numbers a program writes fall here (17 significant digits, like
-/// `0.30000000000000004`). `None` sends the rest to the slow path.
+/// The middle path, for up to 19 digits `m` (not zero) with a negative
+/// exponent down to -19, exact in 128-bit integers without dividing them (a
+/// 128-bit division would cost more code than all of this): most numbers a
+/// program writes fall here (17 significant digits, like
+/// `0.30000000000000004`). `None` sends the rest on, to [`scaled`].
 ///
-/// - `e10 ≥ 0`: `m · 10^e10`, if below 2^64, is an integer, and an integer
-///   converts (`as`) to the nearest float, ties to even.
-/// - `e10 < 0`: the quotient `m / 10^-e10` in floating point (two or three
-///   roundings, so at most a step or two off) is checked against its two
-///   halfway points in 128-bit integers, and stepped until it passes.
-///   Scaled by `2^(1-E) · d`, where `d = 10^-e10` and the candidate is
-///   `M · 2^E`, the value is `m · 2^(1-E)` and the halfway points are
-///   `(2M ± 1) · d`, all below 2^128 near the answer. Where that does not
-///   hold (at the bottom of a binade, whose lower half-step is smaller; a
-///   value of 2^54 or more) the slow path answers.
+/// The quotient `m / 10^-e10` in floating point (two or three roundings,
+/// so at most a step or two off) is checked against its two halfway points
+/// in 128-bit integers, and stepped until it passes. Scaled by
+/// `2^(1-E) · d`, where `d = 10^-e10` and the candidate is `M · 2^E`, the
+/// value is `m · 2^(1-E)` and the halfway points are `2M · d ± d`, all
+/// below 2^128 near the answer. Where that does not hold (at the bottom of a
+/// binade, whose lower half-step is smaller; a value of 2^54 or more) the
+/// other paths answer.
 fn wide(m: u64, e10: i64, single: bool) -> Option<u64> {
-    if e10 >= 0 {
-        let n = m.checked_mul(10u64.checked_pow(u32::try_from(e10).ok()?)?)?;
-        return Some(if single { (n as f32).to_bits().into() } else { (n as f64).to_bits() });
-    }
-    if e10 < -19 {
+    if !(-19..0).contains(&e10) {
         return None;
     }
     let d = 10u64.pow(e10.unsigned_abs() as u32);
@@ -194,7 +191,9 @@ fn wide(m: u64, e10: i64, single: bool) -> Option<u64> {
             return None;
         }
         let value = u128::from(m) << shift;
-        let (lower, upper) = ((2 * big - 1) * u128::from(d), (2 * big + 1) * u128::from(d));
+        let d = u128::from(d);
+        let mid = 2 * big * d;
+        let (lower, upper) = (mid - d, mid + d);
         // Ties go to the even neighbour.
         let odd = fraction & 1 == 1;
         if value > upper || (value == upper && odd) {
@@ -206,6 +205,75 @@ fn wide(m: u64, e10: i64, single: bool) -> Option<u64> {
         }
     }
     None
+}
+
+/// The estimate path, for up to 19 digits `m` (not zero) with any exponent
+/// the middle path leaves (large numbers, and tiny ones like `1.6e-35`):
+/// `m · 10^e10` to 128 bits, from `10^e10 = 5^e10 · 2^e10` with `5^e10` (or
+/// `(1/5)^-e10`) raised by squaring, no tables.
+///
+/// Every product keeps its top 128 bits, rounded down, so the estimate `X`
+/// (scaled into `[2^127, 2^128)`) is below the true value by less than
+/// `(2k + 10) · 2^-127` of it, `k = |e10|`: `1/5` starts one unit low, the
+/// `j`-th square carries at most `2^(j+1)` units (squaring doubles an error,
+/// and adds one unit), the squares used for `k` sum to at most `2k`, and
+/// each of at most ten products adds one unit more. For `k ≤ 400` that is
+/// under `2^-117`, fewer than 2^11 units of `X`. Rounding can only go wrong
+/// when a halfway point between two floats lies in `[X, X + error]`; the
+/// check below leaves a margin of 2^14 units and sends those few values
+/// (exact ties among them), and any result outside the normal range, to
+/// the slow path (`None`).
+fn scaled(m: u64, e10: i64, single: bool) -> Option<u64> {
+    let k = e10.unsigned_abs();
+    if k > 400 {
+        return None;
+    }
+    // (mantissa, exponent): mantissa · 2^exponent, the mantissa's top bit set.
+    let mut base = if e10 >= 0 { (5 << 125, -125) } else { (u128::MAX / 5 * 4, -130) };
+    let mut power = (1 << 127, -127);
+    let mut k = k;
+    while k > 0 {
+        if k & 1 == 1 {
+            power = mul(power, base);
+        }
+        k >>= 1;
+        if k > 0 {
+            base = mul(base, base);
+        }
+    }
+    let z = m.leading_zeros();
+    let (x, xe) = mul((u128::from(m) << (64 + z), -64 - i64::from(z)), (power.0, power.1 + e10));
+    // The value is X · 2^xe, in [2^(127 + xe), 2^(128 + xe)).
+    let (p, bias) = if single { (24, 127) } else { (53, 1023) };
+    let dropped = 128 - p;
+    let (kept, rest) = ((x >> dropped) as u64, x & ((1 << dropped) - 1));
+    let half = 1u128 << (dropped - 1);
+    if rest.abs_diff(half) <= 1 << 14 {
+        return None;
+    }
+    let biased = 127 + xe + bias;
+    if biased < 1 || biased > 2 * bias {
+        return None;
+    }
+    // The hidden bit adds one to the exponent field, and a carry out of the
+    // significand another.
+    Some((((biased - 1) as u64) << (p - 1)) + kept + u64::from(rest > half))
+}
+
+/// The top 128 bits of the product of two mantissas with their top bits
+/// set, rounded down, and their exponent.
+fn mul((a, ae): (u128, i64), (b, be): (u128, i64)) -> (u128, i64) {
+    const LOW: u128 = u64::MAX as u128;
+    let (a1, a0, b1, b0) = (a >> 64, a & LOW, b >> 64, b & LOW);
+    let low = a0 * b0;
+    let (cross, c1) = (a1 * b0).overflowing_add(a0 * b1);
+    let (cross, c2) = cross.overflowing_add(low >> 64);
+    let high = a1 * b1 + (cross >> 64) + (u128::from(c1 as u8 + c2 as u8) << 64);
+    if high >> 127 == 1 {
+        (high, ae + be + 128)
+    } else {
+        (high << 1 | (cross << 64 | (low & LOW)) >> 127, ae + be + 127)
+    }
 }
 
 /// Whether the finite, positive `value` is exactly `digits × 10^exp10`
@@ -326,7 +394,7 @@ impl Big {
 
 #[cfg(test)]
 mod tests {
-    use super::{to_f32, to_f64};
+    use super::{quick, scaled, to_f32, to_f64};
 
     /// xorshift64*, fixed seeds: the same values on every run.
     struct Rng(u64);
@@ -797,4 +865,42 @@ mod tests {
     // is about ten times slower unoptimized; raise them locally for a longer soak).
     const RANDOM_F64: usize = 30_000;
     const RANDOM_F32: usize = 60_000;
+    const SCALED_PER_EXPONENT: usize = 100;
+
+    /// The estimate path on its own: up to 19 digits with every exponent
+    /// from -360 to 320, against the standard library. It must answer
+    /// nearly all of them itself (a path that always gave up would pass the
+    /// comparison), and `quick`, which falls back on it, must agree too.
+    #[test]
+    fn estimates() {
+        let mut rng = Rng(0x0123_4567_89ab_cdef);
+        let (mut asked, mut answered) = (0, 0);
+        for e10 in -360..=320 {
+            for _ in 0..SCALED_PER_EXPONENT {
+                let m = match rng.below(3) {
+                    0 => rng.next() % 10_000_000_000_000_000_000,
+                    1 => rng.next() >> (rng.below(60) + 4),
+                    _ => rng.below(100_000) * 10u64.pow(rng.below(14) as u32) + rng.below(2),
+                }
+                .max(1);
+                let text = format!("{m}e{e10}");
+                let (want64, want32) = (text.parse::<f64>().unwrap().to_bits(), text.parse::<f32>().unwrap().to_bits());
+                for single in [false, true] {
+                    let (want, field) =
+                        if single { (u64::from(want32), want32 >> 23) } else { (want64, (want64 >> 52) as u32) };
+                    // Normal results, not the largest binade: those the path is for.
+                    let normal = field > 0 && field < if single { 254 } else { 2046 };
+                    asked += u32::from(normal);
+                    if let Some(bits) = scaled(m, e10, single) {
+                        answered += u32::from(normal);
+                        assert_eq!(bits, want, "{text} single={single}");
+                    }
+                    if let Some(bits) = quick(m, e10, single) {
+                        assert_eq!(bits, want, "{text} single={single}");
+                    }
+                }
+            }
+        }
+        assert!(asked > 60_000 && answered * 1000 > asked * 999, "answered {answered} of {asked}");
+    }
 }
