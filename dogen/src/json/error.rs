@@ -140,20 +140,35 @@ fn write_float(f: &mut fmt::Formatter<'_>, value: f64) -> fmt::Result {
         }
     }
     let digits = std::str::from_utf8(&digits).unwrap_or("0");
+    // Plain `write_str` calls: formatting arguments cost more code.
+    let zeros = |f: &mut fmt::Formatter<'_>, n: usize| (0..n).try_for_each(|_| f.write_str("0"));
     match usize::try_from(exp) {
         Ok(point) if exp <= 15 => {
             if digits.len() > point + 1 {
                 let (int, frac) = digits.split_at(point + 1);
-                write!(f, "{int}.{frac}")
+                f.write_str(int)?;
+                f.write_str(".")?;
+                f.write_str(frac)
             } else {
-                write!(f, "{digits}{:0<width$}.0", "", width = point + 1 - digits.len())
+                f.write_str(digits)?;
+                zeros(f, point + 1 - digits.len())?;
+                f.write_str(".0")
             }
         }
-        Err(_) if exp >= -5 => write!(f, "0.{:0<width$}{digits}", "", width = (-exp - 1) as usize),
+        Err(_) if exp >= -5 => {
+            f.write_str("0.")?;
+            zeros(f, (-exp - 1) as usize)?;
+            f.write_str(digits)
+        }
         _ => {
             let (first, rest) = digits.split_at(1);
-            let plus = if exp > 0 { "+" } else { "" };
-            if rest.is_empty() { write!(f, "{first}e{plus}{exp}") } else { write!(f, "{first}.{rest}e{plus}{exp}") }
+            f.write_str(first)?;
+            if !rest.is_empty() {
+                f.write_str(".")?;
+                f.write_str(rest)?;
+            }
+            f.write_str(if exp > 0 { "e+" } else { "e" })?;
+            fmt::Display::fmt(&exp, f)
         }
     }
 }
