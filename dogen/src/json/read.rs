@@ -735,50 +735,54 @@ impl<'de> Reader<'de> {
     /// value is read, to be named (`invalid type: string "x", expected …`).
     #[cold]
     fn invalid_type(&mut self, expected: &dyn Expected) -> Error {
-        let error = match self.peek().unwrap_or(0) {
+        // One call of `invalid_type` for every kind: each call is a copy of
+        // its message's formatting.
+        let unexpected = match self.peek().unwrap_or(0) {
             b'n' => {
                 self.eat();
                 if let Err(e) = self.ident(b"ull") {
                     return e;
                 }
-                de::Error::invalid_type(Unexpected::Unit, expected)
+                Unexpected::Unit
             }
             b't' => {
                 self.eat();
                 if let Err(e) = self.ident(b"rue") {
                     return e;
                 }
-                de::Error::invalid_type(Unexpected::Bool(true), expected)
+                Unexpected::Bool(true)
             }
             b'f' => {
                 self.eat();
                 if let Err(e) = self.ident(b"alse") {
                     return e;
                 }
-                de::Error::invalid_type(Unexpected::Bool(false), expected)
+                Unexpected::Bool(false)
             }
             first @ (b'-' | b'0'..=b'9') => {
                 if first == b'-' {
                     self.eat();
                 }
                 match self.number(first != b'-', false) {
-                    Ok(number) => de::Error::invalid_type(number.unexpected(), expected),
+                    Ok(number) => number.unexpected(),
                     Err(e) => return e,
                 }
             }
             b'"' => {
                 self.eat();
                 match self.string(Strictness::Text) {
-                    Ok(Text::Borrowed(s) | Text::Copied(s)) => {
-                        de::Error::invalid_type(Unexpected::Str(utf8(s)), expected)
-                    }
+                    Ok(Text::Borrowed(s) | Text::Copied(s)) => Unexpected::Str(utf8(s)),
                     Err(e) => return e,
                 }
             }
-            b'[' => de::Error::invalid_type(Unexpected::Seq, expected),
-            b'{' => de::Error::invalid_type(Unexpected::Map, expected),
-            _ => self.peek_error(VALUE),
+            b'[' => Unexpected::Seq,
+            b'{' => Unexpected::Map,
+            _ => {
+                let error = self.peek_error(VALUE);
+                return self.fix(error);
+            }
         };
+        let error = de::Error::invalid_type(unexpected, expected);
         self.fix(error)
     }
 
