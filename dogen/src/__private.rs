@@ -363,13 +363,21 @@ where
 }
 
 /// Encodes the argument tuple of a client call, when the method is called;
-/// an error is what the call's future returns.
-#[inline]
+/// an error is what the call's future returns. Named by the transport, so
+/// generated code need not spell `<T as Transport>::Format`; always inlined,
+/// so the code is [`encode_with`]'s, one copy per format and argument
+/// tuple however many clients (and transports) share that tuple.
+#[inline(always)]
 pub fn encode_args<T: Transport, A: Serialize + ?Sized>(
     method: &str,
     args: &A,
 ) -> Result<<T::Format as Format>::Value, ProtocolError> {
-    T::Format::encode(args).map_err(|e| cannot_encode_args(method, e))
+    encode_with::<T::Format, A>(method, args)
+}
+
+#[inline]
+fn encode_with<F: Format, A: Serialize + ?Sized>(method: &str, args: &A) -> Result<F::Value, ProtocolError> {
+    F::encode(args).map_err(|e| cannot_encode_args(method, e))
 }
 
 #[cold]
