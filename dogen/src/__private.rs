@@ -365,7 +365,7 @@ where
 /// Encodes the argument tuple of a client call, when the method is called;
 /// an error is what the call's future returns. Named by the transport, so
 /// generated code need not spell `<T as Transport>::Format`; always inlined,
-/// so the code is [`encode_with`]'s, one copy per format and argument
+/// so the code is `encode_with`'s, one copy per format and argument
 /// tuple however many clients (and transports) share that tuple.
 #[inline(always)]
 pub fn encode_args<T: Transport, A: Serialize + ?Sized>(
