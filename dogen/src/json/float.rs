@@ -224,14 +224,13 @@ fn wide(m: u64, e10: i64, single: bool) -> Option<u64> {
 /// (exact ties among them), and any result outside the normal range, to
 /// the slow path (`None`).
 fn scaled(m: u64, e10: i64, single: bool) -> Option<u64> {
-    let k = e10.unsigned_abs();
+    let mut k = e10.unsigned_abs();
     if k > 400 {
         return None;
     }
     // (mantissa, exponent): mantissa · 2^exponent, the mantissa's top bit set.
     let mut base = if e10 >= 0 { (5 << 125, -125) } else { (u128::MAX / 5 * 4, -130) };
     let mut power = (1 << 127, -127);
-    let mut k = k;
     while k > 0 {
         if k & 1 == 1 {
             power = mul(power, base);
