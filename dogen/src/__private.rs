@@ -1,6 +1,9 @@
 //! Helpers for code that `#[durable]` generates. Not a public API.
 
 use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use serde::de::{DeserializeOwned, SeqAccess, Visitor};
 use serde::ser::SerializeTuple;
@@ -53,11 +56,19 @@ impl<'de> Deserialize<'de> for NoArgs {
 /// the call again for the error that counts them.
 #[inline]
 pub fn decode_args<F: Format, T: ArgList>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
+    // Plain matches, not closures, in this and the other helpers compiled
+    // once per method or type: each closure would be a function of its own.
     if F::ENDS_SEQUENCES {
         ARGS_READ.set(false);
-        F::decode::<Args<T, false>>(args).map(|Args(args)| args).map_err(|e| after_args::<F, T>(method, args, e))
+        match F::decode::<Args<T, false>>(args) {
+            Ok(Args(args)) => Ok(args),
+            Err(e) => Err(after_args::<F, T>(method, args, e)),
+        }
     } else {
-        F::decode::<Args<T, true>>(args).map(|Args(args)| args).map_err(|e| bad_arguments(method, e))
+        match F::decode::<Args<T, true>>(args) {
+            Ok(Args(args)) => Ok(args),
+            Err(e) => Err(bad_arguments(method, e)),
+        }
     }
 }
 
@@ -119,7 +130,7 @@ impl<'de, T: ArgList, const CHECK_EXTRA: bool> Deserialize<'de> for Args<T, CHEC
                 write!(f, "an array of {}", arguments(T::ARITY))
             }
             fn visit_seq<S: SeqAccess<'de>>(self, seq: S) -> Result<Args<T, CHECK_EXTRA>, S::Error> {
-                let args = T::visit(seq, CHECK_EXTRA)?;
+                let args = tri!(T::visit(seq, CHECK_EXTRA));
                 if !CHECK_EXTRA {
                     ARGS_READ.set(true);
                 }
@@ -167,7 +178,7 @@ fn next_arg<'de, T: Deserialize<'de>, S: SeqAccess<'de>>(
     sent: &mut usize,
 ) -> Result<T, S::Error> {
     if *sent == index
-        && let Some(value) = seq.next_element()?
+        && let Some(value) = tri!(seq.next_element())
     {
         *sent += 1;
         return Ok(value);
@@ -224,9 +235,9 @@ macro_rules! arg_lists {
             #[inline]
             fn visit<'de, S: SeqAccess<'de>>(mut seq: S, check_extra: bool) -> Result<Self, S::Error> {
                 let mut sent = 0;
-                $(let $t = next_arg::<$t, S>(&mut seq, $i, $n, &mut sent)?;)+
+                $(let $t = tri!(next_arg::<$t, S>(&mut seq, $i, $n, &mut sent));)+
                 if check_extra && sent == $n {
-                    no_more_args(&mut seq, $n)?;
+                    tri!(no_more_args(&mut seq, $n));
                 }
                 Ok(($($t,)+))
             }
@@ -259,7 +270,10 @@ pub fn decode_no_args<F: Format>(method: &str, args: &F::Value) -> Result<(), Pr
     if F::is_empty_sequence(args) {
         return Ok(());
     }
-    F::decode::<NoArgs>(args).map(|NoArgs| ()).map_err(|e| bad_arguments(method, e))
+    match F::decode::<NoArgs>(args) {
+        Ok(NoArgs) => Ok(()),
+        Err(e) => Err(bad_arguments(method, e)),
+    }
 }
 
 /// Encodes the value a method returned.
@@ -268,7 +282,10 @@ pub fn encode_value<F: Format, T: Serialize + ?Sized>(
     method: &str,
     value: &T,
 ) -> Result<Reply<F::Value>, ProtocolError> {
-    F::encode(value).map(Reply::Ok).map_err(|e| encode_failed(method, e))
+    match F::encode(value) {
+        Ok(value) => Ok(Reply::Ok(value)),
+        Err(e) => Err(encode_failed(method, e)),
+    }
 }
 
 /// Encodes what a method returning `Result<T, E>` returned.
@@ -277,11 +294,14 @@ pub fn encode_result<F: Format, T: Serialize, E: Serialize>(
     method: &str,
     result: &Result<T, E>,
 ) -> Result<Reply<F::Value>, ProtocolError> {
-    match result {
+    let encoded = match result {
         Ok(value) => F::encode(value).map(Reply::Ok),
         Err(error) => F::encode(error).map(Reply::Err),
+    };
+    match encoded {
+        Ok(reply) => Ok(reply),
+        Err(e) => Err(encode_failed(method, e)),
     }
-    .map_err(|e| encode_failed(method, e))
 }
 
 /// The error for a method that returned a [`Failure`](crate::Failure).
@@ -321,45 +341,106 @@ fn list(names: &[&str]) -> String {
 }
 
 /// Calls a method that cannot fail, with its arguments as
-/// [`encode_args`] encoded them. Generic in the transport and the value
-/// only: a generated client method is a plain function returning this
-/// future, so no method has a future of its own to compile.
-pub async fn call_value<T, R>(
+/// [`encode_args`] encoded them.
+///
+/// A generated client method is a plain function returning this future, so
+/// no method has a future of its own to compile. The only `async` part,
+/// `send`, is generic in the transport alone; what depends on the value
+/// type is `Decoded`'s `poll` and the decoding.
+pub fn call_value<'a, T, R>(
+    transport: &'a T,
+    method: &'static str,
+    args: Result<<T::Format as Format>::Value, ProtocolError>,
+) -> impl Future<Output = Result<R, CallError>> + 'a
+where
+    T: Transport,
+    R: DeserializeOwned + 'a,
+{
+    Decoded { call: send(transport, method, args), method, decode: value_reply::<T::Format, R> }
+}
+
+/// Calls a method returning `Result<R, E>`, with its arguments as
+/// [`encode_args`] encoded them (see [`call_value`]).
+pub fn call_result<'a, T, R, E>(
+    transport: &'a T,
+    method: &'static str,
+    args: Result<<T::Format as Format>::Value, ProtocolError>,
+) -> impl Future<Output = Result<R, CallError<E>>> + 'a
+where
+    T: Transport,
+    R: DeserializeOwned + 'a,
+    E: DeserializeOwned + 'a,
+{
+    Decoded { call: send(transport, method, args), method, decode: result_reply::<T::Format, R, E> }
+}
+
+/// The call itself: the encoded arguments to the transport, or their
+/// encoding error as the call's.
+async fn send<T: Transport>(
     transport: &T,
     method: &'static str,
     args: Result<<T::Format as Format>::Value, ProtocolError>,
-) -> Result<R, CallError>
-where
-    T: Transport,
-    R: DeserializeOwned,
-{
-    match transport.call(method, args?).await? {
-        Reply::Ok(value) => Ok(decode_reply::<T::Format, R>(method, &value)?),
-        Reply::Err(_) => Err(CallError::Protocol(cannot_fail(method))),
+) -> Result<Reply<<T::Format as Format>::Value>, CallError> {
+    transport.call(method, args?).await
+}
+
+/// A call's future (`call`) and what makes its outcome the method's
+/// (`decode`).
+struct Decoded<C: Future, O> {
+    call: C,
+    method: &'static str,
+    decode: fn(&'static str, C::Output) -> O,
+}
+
+impl<C: Future, O> Future for Decoded<C, O> {
+    type Output = O;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<O> {
+        // SAFETY: `call` is pinned structurally: it is never moved out of
+        // `Decoded`, which has no `Drop` and is `Unpin` only when `call` is.
+        let this = unsafe { self.get_unchecked_mut() };
+        match unsafe { Pin::new_unchecked(&mut this.call) }.poll(cx) {
+            Poll::Ready(outcome) => Poll::Ready((this.decode)(this.method, outcome)),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+fn value_reply<F: Format, R: DeserializeOwned>(
+    method: &'static str,
+    reply: Result<Reply<F::Value>, CallError>,
+) -> Result<R, CallError> {
+    let value = match reply {
+        Ok(Reply::Ok(value)) => value,
+        Ok(Reply::Err(_)) => return Err(CallError::Protocol(cannot_fail(method))),
+        Err(e) => return Err(e),
+    };
+    match F::decode(&value) {
+        Ok(value) => Ok(value),
+        Err(e) => Err(CallError::Protocol(bad_reply(method, e))),
+    }
+}
+
+fn result_reply<F: Format, R: DeserializeOwned, E: DeserializeOwned>(
+    method: &'static str,
+    reply: Result<Reply<F::Value>, CallError>,
+) -> Result<R, CallError<E>> {
+    match reply {
+        Ok(Reply::Ok(value)) => match F::decode(&value) {
+            Ok(value) => Ok(value),
+            Err(e) => Err(CallError::Protocol(bad_reply(method, e))),
+        },
+        Ok(Reply::Err(error)) => match F::decode(&error) {
+            Ok(error) => Err(CallError::App(error)),
+            Err(e) => Err(CallError::Protocol(bad_reply(method, e))),
+        },
+        Err(e) => Err(e.widen()),
     }
 }
 
 #[cold]
 fn cannot_fail(method: &str) -> ProtocolError {
     ProtocolError::new(ProtocolErrorKind::BadReply, format!("`{method}` cannot fail, yet its reply is an error"))
-}
-
-/// Calls a method returning `Result<R, E>`, with its arguments as
-/// [`encode_args`] encoded them.
-pub async fn call_result<T, R, E>(
-    transport: &T,
-    method: &'static str,
-    args: Result<<T::Format as Format>::Value, ProtocolError>,
-) -> Result<R, CallError<E>>
-where
-    T: Transport,
-    R: DeserializeOwned,
-    E: DeserializeOwned,
-{
-    match transport.call(method, args?).await.map_err(CallError::widen)? {
-        Reply::Ok(value) => Ok(decode_reply::<T::Format, R>(method, &value)?),
-        Reply::Err(error) => Err(CallError::App(decode_reply::<T::Format, E>(method, &error)?)),
-    }
 }
 
 /// Encodes the argument tuple of a client call, when the method is called;
@@ -377,7 +458,10 @@ pub fn encode_args<T: Transport, A: Serialize + ?Sized>(
 
 #[inline]
 fn encode_with<F: Format, A: Serialize + ?Sized>(method: &str, args: &A) -> Result<F::Value, ProtocolError> {
-    F::encode(args).map_err(|e| cannot_encode_args(method, e))
+    match F::encode(args) {
+        Ok(value) => Ok(value),
+        Err(e) => Err(cannot_encode_args(method, e)),
+    }
 }
 
 #[cold]
@@ -388,10 +472,9 @@ fn cannot_encode_args(method: &str, e: String) -> ProtocolError {
     )
 }
 
-fn decode_reply<F: Format, R: DeserializeOwned>(method: &str, value: &F::Value) -> Result<R, ProtocolError> {
-    F::decode(value).map_err(|e| {
-        ProtocolError::new(ProtocolErrorKind::BadReply, format!("cannot decode the reply of `{method}`: {}", quote(&e)))
-    })
+#[cold]
+fn bad_reply(method: &str, e: String) -> ProtocolError {
+    ProtocolError::new(ProtocolErrorKind::BadReply, format!("cannot decode the reply of `{method}`: {}", quote(&e)))
 }
 
 /// `message` shortened as [`Json`](crate::Json) shortens the errors it

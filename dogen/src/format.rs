@@ -55,22 +55,24 @@ impl Format for Json {
     #[inline]
     fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
         let mut out = Vec::with_capacity(128);
-        serialize_finite(value, &mut serde_json::Serializer::new(&mut out)).map_err(|e| message(&e))?;
-        Ok(out)
+        // Plain matches, not `map_err` and `?`, here and in `decode`: this
+        // is compiled once per type, and each closure would be a function
+        // of its own.
+        match serialize_finite(value, &mut serde_json::Serializer::new(&mut out)) {
+            Ok(()) => Ok(out),
+            Err(e) => Err(message(&e)),
+        }
     }
 
     #[inline]
     fn decode<T: DeserializeOwned>(value: &Vec<u8>) -> Result<T, String> {
-        // Validated whole, so bytes a visitor would skip unread (an
-        // ignored element) are held to the same rule as the rest.
-        let text = utf8(value)?;
         // dogen's reader, serde_json's rules (see `crate::json`). Not
         // through `deserialize_finite`: JSON has no literal for NaN or the
         // infinities, and the reader refuses a number beyond f64's range,
         // or beyond f32's where an f32 goes ("number out of range"). The
         // wrapper would refuse nothing more, and would double the serde
         // code compiled for every type a method takes.
-        crate::json::from_str(text).map_err(|e| message(&e))
+        crate::json::from_slice(value)
     }
 
     fn is_empty_sequence(value: &Vec<u8>) -> bool {
@@ -85,13 +87,13 @@ impl Format for Json {
 /// The error's message, shortened as it is written: it quotes the value
 /// it could not read, which may be most of the request.
 #[cold]
-fn message(e: &dyn fmt::Display) -> String {
+pub(crate) fn message(e: &dyn fmt::Display) -> String {
     crate::protocol::shorten_display(e, crate::protocol::MAX_QUOTE)
 }
 
 /// `bytes` as text, if they are UTF-8 throughout.
 #[inline]
-fn utf8(bytes: &[u8]) -> Result<&str, String> {
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, String> {
     if bytes.is_ascii() {
         // SAFETY: ASCII is UTF-8. (The common case, checked inline: a call
         // to `from_utf8` costs more than a short argument list.)

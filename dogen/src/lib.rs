@@ -33,6 +33,18 @@
 // its async traits say so by not promising it.
 #![allow(async_fn_in_trait)]
 
+/// `$result`'s value, or a return with its error: `?` without the
+/// conversion functions it compiles, in code generic in a user's types,
+/// once for every such type.
+macro_rules! tri {
+    ($result:expr) => {
+        match $result {
+            Ok(value) => value,
+            Err(e) => return Err(e),
+        }
+    };
+}
+
 mod dispatch;
 mod error;
 mod format;

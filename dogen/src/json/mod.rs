@@ -16,4 +16,4 @@ mod error;
 mod float;
 mod read;
 
-pub(crate) use read::from_str;
+pub(crate) use read::from_slice;

@@ -14,6 +14,7 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Expected, Unexpected, V
 
 use super::error::{Error, Result};
 use super::float;
+use crate::format::{message, utf8 as utf8_document};
 
 /// The name under which serde_json's `RawValue` asks for a value's text.
 const RAW_VALUE: &str = "$serde_json::private::RawValue";
@@ -44,18 +45,56 @@ const TRAILING_CHARACTERS: &str = "trailing characters";
 const HEX_END: &str = "unexpected end of hex escape";
 const RECURSION: &str = "recursion limit exceeded";
 
-/// Reads a `T` from the whole of `text`: only whitespace may follow it.
+/// Reads a `T` from the whole of `bytes`, for [`Json`](crate::Json): they
+/// must be UTF-8 throughout, so that bytes a visitor would skip unread (an
+/// ignored element) are held to the same rule as the rest, and only
+/// whitespace may follow the value. An error is the message `Json` reports.
 ///
 /// Never inlined: in a Worker that calls many methods returning the same
-/// type, each call site would otherwise carry its own copy.
+/// type, each call site would otherwise carry its own copy. Per type, it
+/// is the UTF-8 check's ASCII path, the call and two matches; the rest is
+/// shared.
 #[inline(never)]
-pub(crate) fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
-    let mut reader = Reader { text, index: 0, scratch: Vec::new(), depth: MAX_DEPTH };
-    let value = T::deserialize(&mut reader)?;
-    match reader.whitespace() {
-        Some(_) => Err(reader.peek_error(TRAILING_CHARACTERS)),
-        None => Ok(value),
+pub(crate) fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> std::result::Result<T, String> {
+    let mut reader = Reader { text: tri!(utf8_document(bytes)), index: 0, scratch: Vec::new(), depth: MAX_DEPTH };
+    match T::deserialize(&mut reader) {
+        Ok(value) => match reader.end() {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(message(&e)),
     }
+}
+
+// The code generic in a visitor or a value type is compiled once for every
+// type a document is read into, so it is kept to plain matches on the way
+// to the shared, non-generic reading: no closures, no `?`, no generic
+// helpers, each of which would be one more function per type for the
+// compiler to build and then inline. `tri!` (the crate's) and the macros
+// below stand for them.
+
+/// `$result`, its error placed at the byte last read (see `Reader::fix`).
+macro_rules! fixed {
+    ($reader:expr, $result:expr) => {
+        match $result {
+            Ok(value) => Ok(value),
+            Err(e) => Err($reader.fix(e)),
+        }
+    };
+}
+
+/// The value a visitor read from a container (`$visited`), unless the
+/// container's end (`$end`) is wrong; the visitor's error comes first.
+macro_rules! ended {
+    ($visited:expr, $end:expr) => {
+        match $visited {
+            Ok(value) => match $end {
+                Ok(()) => Ok(value),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(e),
+        }
+    };
 }
 
 struct Reader<'de> {
@@ -113,6 +152,14 @@ enum Strictness {
 }
 
 impl<'de> Reader<'de> {
+    /// After the whole document's value: only whitespace may follow.
+    fn end(&mut self) -> std::result::Result<(), String> {
+        match self.whitespace() {
+            Some(_) => Err(message(&self.peek_error(TRAILING_CHARACTERS))),
+            None => Ok(()),
+        }
+    }
+
     #[inline]
     fn bytes(&self) -> &'de [u8] {
         self.text.as_bytes()
@@ -170,11 +217,6 @@ impl<'de> Reader<'de> {
     #[cold]
     fn fix(&self, error: Error) -> Error {
         if error.has_position() { error } else { self.error_at(error.into_message(), self.index) }
-    }
-
-    #[inline]
-    fn fixed<T>(&self, result: Result<T>) -> Result<T> {
-        result.map_err(|e| self.fix(e))
     }
 
     /// The rest of `null`, `true` or `false`.
@@ -349,7 +391,7 @@ impl<'de> Reader<'de> {
             None => return Err(self.peek_error(EOF_VALUE)),
         };
         let start = self.index;
-        self.integer_digits()?;
+        tri!(self.integer_digits());
         let mut magnitude: u128 = 0;
         for &digit in &self.bytes()[start..self.index] {
             magnitude = match magnitude.checked_mul(10).and_then(|m| m.checked_add(u128::from(digit - b'0'))) {
@@ -366,7 +408,7 @@ impl<'de> Reader<'de> {
         } else {
             return Err(self.error(OUT_OF_RANGE));
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     /// The integer digits of a number, read without their value: one `0`,
@@ -462,7 +504,7 @@ impl<'de> Reader<'de> {
 
     /// A string as text, for a visitor.
     fn str_for<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
-        match self.string(Strictness::Text)? {
+        match tri!(self.string(Strictness::Text)) {
             // The document is UTF-8 and these cuts fall next to ASCII
             // bytes; decoded escapes are checked as they are decoded.
             Text::Borrowed(bytes) => visitor.visit_borrowed_str(utf8(bytes)),
@@ -664,6 +706,72 @@ impl<'de> Reader<'de> {
         }
     }
 
+    /// Before an array's next element: whether there is one (its first
+    /// byte next), or the array ended (its `]` next).
+    ///
+    /// Inlined into every element type's `next_element_seed`, so only the
+    /// usual case is here: an element right after `[` or `,`. The rest is
+    /// [`element_after`](Self::element_after), shared.
+    #[inline(always)]
+    fn element(&mut self, first: &mut bool) -> Result<bool> {
+        let bytes = self.bytes();
+        let at = self.index + usize::from(!*first);
+        if (*first || bytes.get(self.index) == Some(&b','))
+            && let Some(&next) = bytes.get(at)
+            && !matches!(next, b']' | b' ' | b'\n' | b'\t' | b'\r')
+        {
+            *first = false;
+            self.index = at;
+            return Ok(true);
+        }
+        self.element_after(first)
+    }
+
+    /// [`element`](Self::element) after whitespace, or at the end.
+    fn element_after(&mut self, first: &mut bool) -> Result<bool> {
+        match self.whitespace() {
+            None => Err(self.peek_error(EOF_LIST)),
+            Some(b']') => Ok(false),
+            Some(_) if *first => {
+                *first = false;
+                Ok(true)
+            }
+            Some(b',') => {
+                self.eat();
+                match self.whitespace() {
+                    Some(b']') => Err(self.peek_error(TRAILING_COMMA)),
+                    Some(_) => Ok(true),
+                    None => Err(self.peek_error(EOF_VALUE)),
+                }
+            }
+            Some(_) => Err(self.peek_error(LIST_COMMA_OR_END)),
+        }
+    }
+
+    /// Before an object's next key: whether there is one (its opening
+    /// quote next), or the object ended (its `}` next).
+    fn key(&mut self, first: &mut bool) -> Result<bool> {
+        match self.whitespace() {
+            None => Err(self.peek_error(EOF_OBJECT)),
+            Some(b'}') => Ok(false),
+            Some(b'"') if *first => {
+                *first = false;
+                Ok(true)
+            }
+            Some(_) if *first => Err(self.peek_error(KEY_STRING)),
+            Some(b',') => {
+                self.eat();
+                match self.whitespace() {
+                    Some(b'"') => Ok(true),
+                    Some(b'}') => Err(self.peek_error(TRAILING_COMMA)),
+                    Some(_) => Err(self.peek_error(KEY_STRING)),
+                    None => Err(self.peek_error(EOF_VALUE)),
+                }
+            }
+            Some(_) => Err(self.peek_error(OBJECT_COMMA_OR_END)),
+        }
+    }
+
     fn colon(&mut self) -> Result<()> {
         match self.whitespace() {
             Some(b':') => {
@@ -675,11 +783,19 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// After a visitor read a sequence: its `]`. The visitor's error comes
-    /// first, but the `]` is looked for either way (it moves the position
-    /// a visitor's error is given).
-    fn end_seq<T>(&mut self, visited: Result<T>) -> Result<T> {
-        let end = match self.whitespace() {
+    /// After a visitor read a sequence: its `]`, most often next (inlined),
+    /// or after whitespace, or missing.
+    #[inline(always)]
+    fn end_seq(&mut self) -> Result<()> {
+        if self.peek() == Some(b']') {
+            self.eat();
+            return Ok(());
+        }
+        self.end_seq_after()
+    }
+
+    fn end_seq_after(&mut self) -> Result<()> {
+        match self.whitespace() {
             Some(b']') => {
                 self.eat();
                 Ok(())
@@ -693,14 +809,12 @@ impl<'de> Reader<'de> {
             }
             Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
             None => Err(self.peek_error(EOF_LIST)),
-        };
-        let value = visited?;
-        end.map(|()| value)
+        }
     }
 
-    /// After a visitor read an object: its `}` (see [`end_seq`](Self::end_seq)).
-    fn end_map<T>(&mut self, visited: Result<T>) -> Result<T> {
-        let end = match self.whitespace() {
+    /// After a visitor read an object: its `}`.
+    fn end_map(&mut self) -> Result<()> {
+        match self.whitespace() {
             Some(b'}') => {
                 self.eat();
                 Ok(())
@@ -708,27 +822,29 @@ impl<'de> Reader<'de> {
             Some(b',') => Err(self.peek_error(TRAILING_COMMA)),
             Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
             None => Err(self.peek_error(EOF_OBJECT)),
-        };
-        let value = visited?;
-        end.map(|()| value)
+        }
     }
 
     /// An array's elements, its `[` next.
     fn seq<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
-        self.descend()?;
+        tri!(self.descend());
         self.eat();
         let visited = visitor.visit_seq(Seq { reader: self, first: true });
         self.depth += 1;
-        self.end_seq(visited)
+        // The visitor's error comes first, but the `]` is looked for
+        // either way (it moves the position a visitor's error is given).
+        let end = self.end_seq();
+        ended!(visited, end)
     }
 
     /// An object's entries, its `{` next.
     fn map<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
-        self.descend()?;
+        tri!(self.descend());
         self.eat();
         let visited = visitor.visit_map(Map { reader: self, first: true });
         self.depth += 1;
-        self.end_map(visited)
+        let end = self.end_map();
+        ended!(visited, end)
     }
 
     /// The error for a value of the wrong kind, next in the text: the
@@ -792,19 +908,19 @@ impl<'de> Reader<'de> {
             None => return Err(self.peek_error(EOF_VALUE)),
             Some(b'-') => {
                 self.eat();
-                self.number(false, single)?.visit(visitor)
+                tri!(self.number(false, single)).visit(visitor)
             }
-            Some(b'0'..=b'9') => self.number(true, single)?.visit(visitor),
+            Some(b'0'..=b'9') => tri!(self.number(true, single)).visit(visitor),
             Some(_) => Err(self.invalid_type(&visitor)),
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     /// serde_json's `RawValue`: the text of the next value, as is.
     fn raw_value<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         self.whitespace();
         let start = self.index;
-        self.skip_value()?;
+        tri!(self.skip_value());
         visitor.visit_map(RawValue { text: Some(&self.text[start..self.index]) })
     }
 }
@@ -894,24 +1010,24 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             None => return Err(self.peek_error(EOF_VALUE)),
             Some(b'n') => {
                 self.eat();
-                self.ident(b"ull")?;
+                tri!(self.ident(b"ull"));
                 visitor.visit_unit()
             }
             Some(b't') => {
                 self.eat();
-                self.ident(b"rue")?;
+                tri!(self.ident(b"rue"));
                 visitor.visit_bool(true)
             }
             Some(b'f') => {
                 self.eat();
-                self.ident(b"alse")?;
+                tri!(self.ident(b"alse"));
                 visitor.visit_bool(false)
             }
             Some(b'-') => {
                 self.eat();
-                self.number(false, false)?.visit(visitor)
+                tri!(self.number(false, false)).visit(visitor)
             }
-            Some(b'0'..=b'9') => self.number(true, false)?.visit(visitor),
+            Some(b'0'..=b'9') => tri!(self.number(true, false)).visit(visitor),
             Some(b'"') => {
                 self.eat();
                 self.str_for(visitor)
@@ -920,7 +1036,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             Some(b'{') => self.map(visitor),
             Some(_) => Err(self.peek_error(VALUE)),
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -928,17 +1044,17 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             None => return Err(self.peek_error(EOF_VALUE)),
             Some(b't') => {
                 self.eat();
-                self.ident(b"rue")?;
+                tri!(self.ident(b"rue"));
                 visitor.visit_bool(true)
             }
             Some(b'f') => {
                 self.eat();
-                self.ident(b"alse")?;
+                tri!(self.ident(b"alse"));
                 visitor.visit_bool(false)
             }
             Some(_) => Err(self.invalid_type(&visitor)),
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -1002,7 +1118,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             }
             Some(_) => Err(self.invalid_type(&visitor)),
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -1014,7 +1130,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             None => return Err(self.peek_error(EOF_VALUE)),
             Some(b'"') => {
                 self.eat();
-                match self.string(Strictness::Bytes)? {
+                match tri!(self.string(Strictness::Bytes)) {
                     Text::Borrowed(bytes) => visitor.visit_borrowed_bytes(bytes),
                     Text::Copied(bytes) => visitor.visit_bytes(bytes),
                 }
@@ -1022,7 +1138,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             Some(b'[') => self.deserialize_seq(visitor),
             Some(_) => Err(self.invalid_type(&visitor)),
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -1032,7 +1148,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         if self.whitespace() == Some(b'n') {
             self.eat();
-            self.ident(b"ull")?;
+            tri!(self.ident(b"ull"));
             visitor.visit_none()
         } else {
             visitor.visit_some(self)
@@ -1044,12 +1160,12 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             None => return Err(self.peek_error(EOF_VALUE)),
             Some(b'n') => {
                 self.eat();
-                self.ident(b"ull")?;
+                tri!(self.ident(b"ull"));
                 visitor.visit_unit()
             }
             Some(_) => Err(self.invalid_type(&visitor)),
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(self, _name: &'static str, visitor: V) -> Result<V::Value> {
@@ -1069,7 +1185,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             Some(b'[') => self.seq(visitor),
             Some(_) => Err(self.invalid_type(&visitor)),
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
@@ -1091,7 +1207,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             Some(b'{') => self.map(visitor),
             Some(_) => Err(self.invalid_type(&visitor)),
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -1106,7 +1222,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             Some(b'{') => self.map(visitor),
             Some(_) => Err(self.invalid_type(&visitor)),
         };
-        self.fixed(value)
+        fixed!(self, value)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -1117,11 +1233,11 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     ) -> Result<V::Value> {
         match self.whitespace() {
             Some(b'{') => {
-                self.descend()?;
+                tri!(self.descend());
                 self.eat();
                 let visited = visitor.visit_enum(Enum { reader: self });
                 self.depth += 1;
-                let value = visited?;
+                let value = tri!(visited);
                 match self.whitespace() {
                     Some(b'}') => {
                         self.eat();
@@ -1142,7 +1258,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.skip_value()?;
+        tri!(self.skip_value());
         visitor.visit_unit()
     }
 }
@@ -1157,22 +1273,14 @@ impl<'de> de::SeqAccess<'de> for Seq<'_, 'de> {
     type Error = Error;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        let reader = &mut *self.reader;
-        match reader.whitespace() {
-            None => return Err(reader.peek_error(EOF_LIST)),
-            Some(b']') => return Ok(None),
-            Some(_) if self.first => self.first = false,
-            Some(b',') => {
-                reader.eat();
-                match reader.whitespace() {
-                    Some(b']') => return Err(reader.peek_error(TRAILING_COMMA)),
-                    Some(_) => {}
-                    None => return Err(reader.peek_error(EOF_VALUE)),
-                }
-            }
-            Some(_) => return Err(reader.peek_error(LIST_COMMA_OR_END)),
+        match self.reader.element(&mut self.first) {
+            Ok(true) => match seed.deserialize(&mut *self.reader) {
+                Ok(value) => Ok(Some(value)),
+                Err(e) => Err(e),
+            },
+            Ok(false) => Ok(None),
+            Err(e) => Err(e),
         }
-        seed.deserialize(reader).map(Some)
     }
 }
 
@@ -1186,29 +1294,21 @@ impl<'de> de::MapAccess<'de> for Map<'_, 'de> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        let reader = &mut *self.reader;
-        match reader.whitespace() {
-            None => return Err(reader.peek_error(EOF_OBJECT)),
-            Some(b'}') => return Ok(None),
-            Some(b'"') if self.first => self.first = false,
-            Some(_) if self.first => return Err(reader.peek_error(KEY_STRING)),
-            Some(b',') => {
-                reader.eat();
-                match reader.whitespace() {
-                    Some(b'"') => {}
-                    Some(b'}') => return Err(reader.peek_error(TRAILING_COMMA)),
-                    Some(_) => return Err(reader.peek_error(KEY_STRING)),
-                    None => return Err(reader.peek_error(EOF_VALUE)),
-                }
-            }
-            Some(_) => return Err(reader.peek_error(OBJECT_COMMA_OR_END)),
+        match self.reader.key(&mut self.first) {
+            Ok(true) => match seed.deserialize(Key { reader: &mut *self.reader }) {
+                Ok(value) => Ok(Some(value)),
+                Err(e) => Err(e),
+            },
+            Ok(false) => Ok(None),
+            Err(e) => Err(e),
         }
-        seed.deserialize(Key { reader }).map(Some)
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value> {
-        self.reader.colon()?;
-        seed.deserialize(&mut *self.reader)
+        match self.reader.colon() {
+            Ok(()) => seed.deserialize(&mut *self.reader),
+            Err(e) => Err(e),
+        }
     }
 }
 
@@ -1230,8 +1330,11 @@ impl<'de> de::EnumAccess<'de> for Enum<'_, 'de> {
             None => return Err(reader.peek_error(EOF_OBJECT)),
         }
         let variant = seed.deserialize(Key { reader: &mut *reader });
-        let variant = reader.fixed(variant)?;
-        reader.colon()?;
+        let variant = match variant {
+            Ok(variant) => variant,
+            Err(e) => return Err(reader.fix(e)),
+        };
+        tri!(reader.colon());
         Ok((variant, self))
     }
 }
@@ -1266,7 +1369,7 @@ impl<'de> de::EnumAccess<'de> for UnitEnum<'_, 'de> {
     type Variant = Self;
 
     fn variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<(T::Value, Self)> {
-        let variant = seed.deserialize(&mut *self.reader)?;
+        let variant = tri!(seed.deserialize(&mut *self.reader));
         Ok((variant, self))
     }
 }
@@ -1307,7 +1410,7 @@ macro_rules! numeric_keys {
                 Some(b'0'..=b'9' | b'-') => {}
                 _ => return Err($reader.error(NUMERIC_KEY)),
             }
-            let value = $read?;
+            let value = tri!($read);
             match $reader.peek() {
                 Some(b'"') => $reader.eat(),
                 _ => return Err($reader.peek_error(DOUBLE_QUOTE)),
@@ -1346,11 +1449,11 @@ impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
         let value = match reader.next() {
             None => return Err(reader.peek_error(EOF_VALUE)),
             Some(b't') => {
-                reader.ident(b"rue\"")?;
+                tri!(reader.ident(b"rue\""));
                 visitor.visit_bool(true)
             }
             Some(b'f') => {
-                reader.ident(b"alse\"")?;
+                tri!(reader.ident(b"alse\""));
                 visitor.visit_bool(false)
             }
             Some(first) => {
@@ -1360,14 +1463,14 @@ impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
                 if !first.is_ascii() {
                     reader.index -= 1;
                 }
-                match reader.string(Strictness::Text)? {
+                match tri!(reader.string(Strictness::Text)) {
                     Text::Borrowed(s) | Text::Copied(s) => {
                         Err(de::Error::invalid_type(Unexpected::Str(utf8(s)), &visitor))
                     }
                 }
             }
         };
-        reader.fixed(value)
+        fixed!(reader, value)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
