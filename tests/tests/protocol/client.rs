@@ -2,6 +2,8 @@
 //! against a skewed copy of it that disagrees with the server.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
 
 use dogen::protocol;
 use dogen::{CallError, Dispatch, Failure, Json, ProtocolErrorKind, Reply, Transport};
@@ -78,6 +80,58 @@ fn client_round_trip_over_http() {
         assert_eq!(client.settle(true).await, Err(failed));
         assert_eq!(client.settle(false).await, Ok(2));
     });
+}
+
+/// A transport whose every call waits once (`Pending`, waking itself)
+/// before it goes through the HTTP mapping, as a fetch does.
+struct Waiting<D>(Http<D>);
+
+impl<D: Dispatch<Json>> Transport for Waiting<D> {
+    type Format = Json;
+
+    async fn call(&self, method: &'static str, args: Vec<u8>) -> Result<Reply<Vec<u8>>, CallError> {
+        let mut waited = false;
+        std::future::poll_fn(|cx| {
+            if std::mem::replace(&mut waited, true) {
+                return Poll::Ready(());
+            }
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        })
+        .await;
+        self.0.call(method, args).await
+    }
+}
+
+/// Polls `future` until it is ready; how many polls said `Pending`.
+fn poll_counted<F: Future>(future: F) -> (F::Output, usize) {
+    let mut future = std::pin::pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut pending = 0;
+    loop {
+        match future.as_mut().poll(&mut cx) {
+            Poll::Ready(output) => return (output, pending),
+            Poll::Pending => pending += 1,
+        }
+    }
+}
+
+#[test]
+fn a_call_waits_for_its_transport_then_decodes_the_reply() {
+    let client = LedgerClient::new(Waiting(Http::new(server())));
+    // A value, an application error and a value again: each call is
+    // pending once, then gives the decoded reply.
+    assert_eq!(poll_counted(client.add(7)), (Ok(7), 1));
+    assert_eq!(poll_counted(client.withdraw(9)), (Err(CallError::App(Refusal::Insufficient { balance: 7 })), 1));
+    assert_eq!(poll_counted(client.withdraw(2)), (Ok(5), 1));
+    assert_eq!(client.transport().0.last(), sent("/__dogen/v1/call/withdraw", "[2]"));
+    // Arguments that cannot be encoded fail at the first poll, without a
+    // request.
+    match poll_counted(client.ratio(f64::INFINITY, 1.0)) {
+        (Err(CallError::Protocol(e)), 0) => assert_eq!(e.kind, ProtocolErrorKind::BadArguments),
+        other => panic!("expected bad arguments at once, got {other:?}"),
+    }
+    assert_eq!(client.transport().0.last(), sent("/__dogen/v1/call/withdraw", "[2]"));
 }
 
 #[test]
