@@ -149,6 +149,24 @@ fn main() {
             );
         }
     }
+    for name in ["dogen", "before"] {
+        let lines = |who: &str| {
+            let words = values.get(&("llvm-lines".into(), who.into()))?;
+            Some((words.first()?.parse::<f64>().ok()?, words.get(1)?.parse::<f64>().ok()?))
+        };
+        if let (Some((lines, functions)), Some((hand_lines, hand_functions))) = (lines(name), lines("hand")) {
+            row(
+                &format!("LLVM IR before LTO, release wasm32 (cargo llvm-lines): {name}"),
+                "hand-written serde_json routes and clients (hand)",
+                format!(
+                    "{:.2}x lines ({lines:.0} vs {hand_lines:.0}), {:.2}x functions ({functions:.0} vs {hand_functions:.0})",
+                    lines / hand_lines,
+                    functions / hand_functions
+                ),
+                "-",
+            );
+        }
+    }
     if let Some(plain) = value("size", "plain") {
         for (way, label) in [
             ("rpc", "served over RPC only"),
