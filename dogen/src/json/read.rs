@@ -153,7 +153,16 @@ enum Strictness {
 
 impl<'de> Reader<'de> {
     /// After the whole document's value: only whitespace may follow.
+    /// Most often nothing does (inlined); the rest is shared.
+    #[inline(always)]
     fn end(&mut self) -> std::result::Result<(), String> {
+        if self.index == self.text.len() {
+            return Ok(());
+        }
+        self.end_after()
+    }
+
+    fn end_after(&mut self) -> std::result::Result<(), String> {
         match self.whitespace() {
             Some(_) => Err(message(&self.peek_error(TRAILING_CHARACTERS))),
             None => Ok(()),
@@ -749,8 +758,23 @@ impl<'de> Reader<'de> {
     }
 
     /// Before an object's next key: whether there is one (its opening
-    /// quote next), or the object ended (its `}` next).
+    /// quote next), or the object ended (its `}` next). Like
+    /// [`element`](Self::element), only the usual case is inlined: a key
+    /// right after `{` or `,`.
+    #[inline(always)]
     fn key(&mut self, first: &mut bool) -> Result<bool> {
+        let bytes = self.bytes();
+        let at = self.index + usize::from(!*first);
+        if (*first || bytes.get(self.index) == Some(&b',')) && bytes.get(at) == Some(&b'"') {
+            *first = false;
+            self.index = at;
+            return Ok(true);
+        }
+        self.key_after(first)
+    }
+
+    /// [`key`](Self::key) after whitespace, or at the end, or refused.
+    fn key_after(&mut self, first: &mut bool) -> Result<bool> {
         match self.whitespace() {
             None => Err(self.peek_error(EOF_OBJECT)),
             Some(b'}') => Ok(false),
@@ -812,8 +836,17 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// After a visitor read an object: its `}`.
+    /// After a visitor read an object: its `}`, most often next (inlined).
+    #[inline(always)]
     fn end_map(&mut self) -> Result<()> {
+        if self.peek() == Some(b'}') {
+            self.eat();
+            return Ok(());
+        }
+        self.end_map_after()
+    }
+
+    fn end_map_after(&mut self) -> Result<()> {
         match self.whitespace() {
             Some(b'}') => {
                 self.eat();
