@@ -723,10 +723,7 @@ impl<'de> Reader<'de> {
     /// [`element_after`](Self::element_after), shared.
     #[inline(always)]
     fn element(&mut self, first: &mut bool) -> Result<bool> {
-        let bytes = self.bytes();
-        let at = self.index + usize::from(!*first);
-        if (*first || bytes.get(self.index) == Some(&b','))
-            && let Some(&next) = bytes.get(at)
+        if let Some((at, next)) = self.entry_start(*first)
             && !matches!(next, b']' | b' ' | b'\n' | b'\t' | b'\r')
         {
             *first = false;
@@ -734,6 +731,19 @@ impl<'de> Reader<'de> {
             return Ok(true);
         }
         self.element_after(first)
+    }
+
+    /// The fast paths of [`element`](Self::element) and [`key`](Self::key):
+    /// where a container's next entry starts, and its first byte, if
+    /// nothing stands before it: here for the first entry, right after the
+    /// `,` next otherwise.
+    #[inline(always)]
+    fn entry_start(&self, first: bool) -> Option<(usize, u8)> {
+        if !first && self.peek() != Some(b',') {
+            return None;
+        }
+        let at = self.index + usize::from(!first);
+        self.bytes().get(at).map(|&byte| (at, byte))
     }
 
     /// [`element`](Self::element) after whitespace, or at the end.
@@ -763,9 +773,7 @@ impl<'de> Reader<'de> {
     /// right after `{` or `,`.
     #[inline(always)]
     fn key(&mut self, first: &mut bool) -> Result<bool> {
-        let bytes = self.bytes();
-        let at = self.index + usize::from(!*first);
-        if (*first || bytes.get(self.index) == Some(&b',')) && bytes.get(at) == Some(&b'"') {
+        if let Some((at, b'"')) = self.entry_start(*first) {
             *first = false;
             self.index = at;
             return Ok(true);
