@@ -149,11 +149,12 @@ fn main() {
             );
         }
     }
+    // `llvm-lines FLAVOR LINES FUNCTIONS`.
+    let lines = |who: &str| {
+        let words = values.get(&("llvm-lines".into(), who.into()))?;
+        Some((words.first()?.parse::<f64>().ok()?, words.get(1)?.parse::<f64>().ok()?))
+    };
     for name in ["dogen", "before"] {
-        let lines = |who: &str| {
-            let words = values.get(&("llvm-lines".into(), who.into()))?;
-            Some((words.first()?.parse::<f64>().ok()?, words.get(1)?.parse::<f64>().ok()?))
-        };
         if let (Some((lines, functions)), Some((hand_lines, hand_functions))) = (lines(name), lines("hand")) {
             row(
                 &format!("LLVM IR before LTO, release wasm32 (cargo llvm-lines): {name}"),
