@@ -25,10 +25,15 @@ pub fn render_server(iface: &Interface) -> TokenStream {
     );
     let wire_names = iface.methods.iter().map(|m| &m.wire_name);
     let variant = |i: usize| format_ident!("__M{}", i);
+    // Braced variants: a tuple variant's constructor is a `const fn` of its
+    // own, one more item per method for the compiler to track.
     let call_variants = iface.methods.iter().enumerate().map(|(i, m)| {
         let v = variant(i);
+        if m.args.is_empty() {
+            return quote!(#v {});
+        }
         let owned = m.args.iter().map(|a| &a.owned);
-        quote!(#v((#(#owned,)*)))
+        quote!(#v { args: (#(#owned,)*) })
     });
     let return_variants = iface.methods.iter().enumerate().map(|(i, m)| {
         let v = variant(i);
@@ -43,7 +48,7 @@ pub fn render_server(iface: &Interface) -> TokenStream {
                 quote!(::core::result::Result<#ok, #err>)
             }
         };
-        quote!(#v(#ty))
+        quote!(#v { ret: #ty })
     });
     let decode_arms = iface.methods.iter().enumerate().map(|(i, m)| decode_arm(m, &variant(i)));
     let call_arms = iface.methods.iter().enumerate().map(|(i, m)| call_arm(iface, m, &variant(i)));
@@ -117,14 +122,17 @@ fn decode_arm(method: &Method, variant: &syn::Ident) -> TokenStream {
     let wire = &method.wire_name;
     if method.args.is_empty() {
         return quote! {
-            #wire => __DogenCall::#variant(__dogen::decode_no_args::<__DogenF>(#wire, __dogen_args)?),
+            #wire => {
+                __dogen::decode_no_args::<__DogenF>(#wire, __dogen_args)?;
+                __DogenCall::#variant {}
+            }
         };
     }
     // The inferred tuple type carries the span a failed `Deserialize`
     // bound is reported at.
     let infer = quote_spanned!(blame_args(method)=> _);
     quote! {
-        #wire => __DogenCall::#variant(__dogen::decode_args::<__DogenF, #infer>(#wire, __dogen_args)?),
+        #wire => __DogenCall::#variant { args: __dogen::decode_args::<__DogenF, #infer>(#wire, __dogen_args)? },
     }
 }
 
@@ -153,8 +161,13 @@ fn call_arm(iface: &Interface, method: &Method, variant: &syn::Ident) -> TokenSt
     } else {
         call
     };
+    let pattern = if method.args.is_empty() {
+        quote!(__DogenCall::#variant {})
+    } else {
+        quote!(__DogenCall::#variant { args: (#(#names,)*) })
+    };
     quote! {
-        __DogenCall::#variant((#(#names,)*)) => __DogenReturn::#variant(#call),
+        #pattern => __DogenReturn::#variant { ret: #call },
     }
 }
 
@@ -176,6 +189,6 @@ fn encode_arm(method: &Method, variant: &syn::Ident) -> TokenStream {
         }
     };
     quote! {
-        __DogenReturn::#variant(__dogen_ret) => #encode,
+        __DogenReturn::#variant { ret: __dogen_ret } => #encode,
     }
 }

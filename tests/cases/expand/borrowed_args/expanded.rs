@@ -24,15 +24,15 @@ const _: () = {
     use ::dogen::__private as __dogen;
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
     enum __DogenCall {
-        __M0((::std::vec::Vec<String>, ::std::string::String)),
-        __M1((Pin, bool)),
-        __M2((::std::vec::Vec<u32>,)),
+        __M0 { args: (::std::vec::Vec<String>, ::std::string::String) },
+        __M1 { args: (Pin, bool) },
+        __M2 { args: (::std::vec::Vec<u32>,) },
     }
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
     enum __DogenReturn {
-        __M0(String),
-        __M1(String),
-        __M2(u64),
+        __M0 { ret: String },
+        __M1 { ret: String },
+        __M2 { ret: u64 },
     }
     #[allow(unused_variables, unreachable_code)]
     async fn __dogen_run<__DogenI: Formatter + ?::core::marker::Sized>(
@@ -41,21 +41,26 @@ const _: () = {
     ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
         ::core::result::Result::Ok(
             match __dogen_call {
-                __DogenCall::__M0((parts, sep)) => {
-                    __DogenReturn::__M0(
-                        <__DogenI as Formatter>::join(__dogen_this, &parts, &sep).await,
-                    )
-                }
-                __DogenCall::__M1((pin, precise)) => {
-                    __DogenReturn::__M1(
-                        <__DogenI as Formatter>::describe(__dogen_this, &pin, precise)
+                __DogenCall::__M0 { args: (parts, sep) } => {
+                    __DogenReturn::__M0 {
+                        ret: <__DogenI as Formatter>::join(__dogen_this, &parts, &sep)
                             .await,
-                    )
+                    }
                 }
-                __DogenCall::__M2((values,)) => {
-                    __DogenReturn::__M2(
-                        <__DogenI as Formatter>::total(__dogen_this, &values).await,
-                    )
+                __DogenCall::__M1 { args: (pin, precise) } => {
+                    __DogenReturn::__M1 {
+                        ret: <__DogenI as Formatter>::describe(
+                                __dogen_this,
+                                &pin,
+                                precise,
+                            )
+                            .await,
+                    }
+                }
+                __DogenCall::__M2 { args: (values,) } => {
+                    __DogenReturn::__M2 {
+                        ret: <__DogenI as Formatter>::total(__dogen_this, &values).await,
+                    }
                 }
             },
         )
@@ -78,19 +83,22 @@ const _: () = {
         > {
             let __dogen_call = match __dogen_method {
                 "join" => {
-                    __DogenCall::__M0(
-                        __dogen::decode_args::<__DogenF, _>("join", __dogen_args)?,
-                    )
+                    __DogenCall::__M0 {
+                        args: __dogen::decode_args::<__DogenF, _>("join", __dogen_args)?,
+                    }
                 }
                 "describe" => {
-                    __DogenCall::__M1(
-                        __dogen::decode_args::<__DogenF, _>("describe", __dogen_args)?,
-                    )
+                    __DogenCall::__M1 {
+                        args: __dogen::decode_args::<
+                            __DogenF,
+                            _,
+                        >("describe", __dogen_args)?,
+                    }
                 }
                 "total" => {
-                    __DogenCall::__M2(
-                        __dogen::decode_args::<__DogenF, _>("total", __dogen_args)?,
-                    )
+                    __DogenCall::__M2 {
+                        args: __dogen::decode_args::<__DogenF, _>("total", __dogen_args)?,
+                    }
                 }
                 _ => {
                     return ::core::result::Result::Err(
@@ -102,13 +110,13 @@ const _: () = {
                 }
             };
             match __dogen_run(&*self.0, __dogen_call).await? {
-                __DogenReturn::__M0(__dogen_ret) => {
+                __DogenReturn::__M0 { ret: __dogen_ret } => {
                     __dogen::encode_value::<__DogenF, _>("join", &__dogen_ret)
                 }
-                __DogenReturn::__M1(__dogen_ret) => {
+                __DogenReturn::__M1 { ret: __dogen_ret } => {
                     __dogen::encode_value::<__DogenF, _>("describe", &__dogen_ret)
                 }
-                __DogenReturn::__M2(__dogen_ret) => {
+                __DogenReturn::__M2 { ret: __dogen_ret } => {
                     __dogen::encode_value::<__DogenF, _>("total", &__dogen_ret)
                 }
             }

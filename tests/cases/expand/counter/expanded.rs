@@ -23,15 +23,15 @@ const _: () = {
     use ::dogen::__private as __dogen;
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
     enum __DogenCall {
-        __M0((i64,)),
-        __M1(()),
-        __M2(()),
+        __M0 { args: (i64,) },
+        __M1 {},
+        __M2 {},
     }
     #[allow(non_camel_case_types, clippy::large_enum_variant)]
     enum __DogenReturn {
-        __M0(i64),
-        __M1(::core::result::Result<(), CounterError>),
-        __M2(i64),
+        __M0 { ret: i64 },
+        __M1 { ret: ::core::result::Result<(), CounterError> },
+        __M2 { ret: i64 },
     }
     #[allow(unused_variables, unreachable_code)]
     async fn __dogen_run<__DogenI: Counter + ?::core::marker::Sized>(
@@ -40,18 +40,20 @@ const _: () = {
     ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
         ::core::result::Result::Ok(
             match __dogen_call {
-                __DogenCall::__M0((amount,)) => {
-                    __DogenReturn::__M0(
-                        <__DogenI as Counter>::increment(__dogen_this, amount).await,
-                    )
+                __DogenCall::__M0 { args: (amount,) } => {
+                    __DogenReturn::__M0 {
+                        ret: <__DogenI as Counter>::increment(__dogen_this, amount).await,
+                    }
                 }
-                __DogenCall::__M1(()) => {
-                    __DogenReturn::__M1(<__DogenI as Counter>::reset(__dogen_this).await)
+                __DogenCall::__M1 {} => {
+                    __DogenReturn::__M1 {
+                        ret: <__DogenI as Counter>::reset(__dogen_this).await,
+                    }
                 }
-                __DogenCall::__M2(()) => {
-                    __DogenReturn::__M2(
-                        <__DogenI as Counter>::get_counter_value(__dogen_this).await,
-                    )
+                __DogenCall::__M2 {} => {
+                    __DogenReturn::__M2 {
+                        ret: <__DogenI as Counter>::get_counter_value(__dogen_this).await,
+                    }
                 }
             },
         )
@@ -74,19 +76,20 @@ const _: () = {
         > {
             let __dogen_call = match __dogen_method {
                 "increment" => {
-                    __DogenCall::__M0(
-                        __dogen::decode_args::<__DogenF, _>("increment", __dogen_args)?,
-                    )
+                    __DogenCall::__M0 {
+                        args: __dogen::decode_args::<
+                            __DogenF,
+                            _,
+                        >("increment", __dogen_args)?,
+                    }
                 }
                 "reset" => {
-                    __DogenCall::__M1(
-                        __dogen::decode_no_args::<__DogenF>("reset", __dogen_args)?,
-                    )
+                    __dogen::decode_no_args::<__DogenF>("reset", __dogen_args)?;
+                    __DogenCall::__M1 {}
                 }
                 "peek" => {
-                    __DogenCall::__M2(
-                        __dogen::decode_no_args::<__DogenF>("peek", __dogen_args)?,
-                    )
+                    __dogen::decode_no_args::<__DogenF>("peek", __dogen_args)?;
+                    __DogenCall::__M2 {}
                 }
                 _ => {
                     return ::core::result::Result::Err(
@@ -98,13 +101,13 @@ const _: () = {
                 }
             };
             match __dogen_run(&*self.0, __dogen_call).await? {
-                __DogenReturn::__M0(__dogen_ret) => {
+                __DogenReturn::__M0 { ret: __dogen_ret } => {
                     __dogen::encode_value::<__DogenF, _>("increment", &__dogen_ret)
                 }
-                __DogenReturn::__M1(__dogen_ret) => {
+                __DogenReturn::__M1 { ret: __dogen_ret } => {
                     __dogen::encode_result::<__DogenF, _, _>("reset", &__dogen_ret)
                 }
-                __DogenReturn::__M2(__dogen_ret) => {
+                __DogenReturn::__M2 { ret: __dogen_ret } => {
                     __dogen::encode_value::<__DogenF, _>("peek", &__dogen_ret)
                 }
             }
