@@ -25,15 +25,11 @@ pub fn render_server(iface: &Interface) -> TokenStream {
     );
     let wire_names = iface.methods.iter().map(|m| &m.wire_name);
     let variant = |i: usize| format_ident!("__M{}", i);
-    // Braced variants: a tuple variant's constructor is a `const fn` of its
-    // own, one more item per method for the compiler to track.
     let call_variants = iface.methods.iter().enumerate().map(|(i, m)| {
         let v = variant(i);
-        if m.args.is_empty() {
-            return quote!(#v {});
-        }
         let owned = m.args.iter().map(|a| &a.owned);
-        quote!(#v { args: (#(#owned,)*) })
+        let fields = call_fields(m, quote!((#(#owned,)*)));
+        quote!(#v #fields)
     });
     let return_variants = iface.methods.iter().enumerate().map(|(i, m)| {
         let v = variant(i);
@@ -117,6 +113,14 @@ pub fn render_server(iface: &Interface) -> TokenStream {
     }
 }
 
+/// The braces of a call variant, in its definition and in its pattern:
+/// `{ args: TUPLE }`, or `{}` for a method without arguments. Braced, not a
+/// tuple variant: a tuple variant's constructor is a `const fn` of its own,
+/// one more item per method for the compiler to track.
+fn call_fields(method: &Method, tuple: TokenStream) -> TokenStream {
+    if method.args.is_empty() { quote!({}) } else { quote!({ args: #tuple }) }
+}
+
 /// One `match` arm of `dispatch`: decode the argument tuple into its call.
 fn decode_arm(method: &Method, variant: &syn::Ident) -> TokenStream {
     let wire = &method.wire_name;
@@ -161,13 +165,9 @@ fn call_arm(iface: &Interface, method: &Method, variant: &syn::Ident) -> TokenSt
     } else {
         call
     };
-    let pattern = if method.args.is_empty() {
-        quote!(__DogenCall::#variant {})
-    } else {
-        quote!(__DogenCall::#variant { args: (#(#names,)*) })
-    };
+    let fields = call_fields(method, quote!((#(#names,)*)));
     quote! {
-        #pattern => __DogenReturn::#variant { ret: #call },
+        __DogenCall::#variant #fields => __DogenReturn::#variant { ret: #call },
     }
 }
 
