@@ -184,6 +184,14 @@ fn time_round(best: &mut Duration, calls: u32, mut call: impl FnMut()) {
 fn paired_ratios() {
     let memory = Memory::default();
     let server = CounterServer(&memory);
+    // What each call moves: its future, made on the caller's stack and
+    // pinned there (a move of more than 128 bytes is a `memcpy` call).
+    let (method, payload) = &payloads()[0];
+    println!(
+        "future bytes: generated {} / hand-written {}",
+        size_of_val(&Dispatch::<Json>::dispatch(&server, method, payload)),
+        size_of_val(&hand_written(&memory, method, payload)),
+    );
     println!("generated / hand-written, fastest of {ROUNDS} alternating rounds:");
     for (method, payload) in payloads() {
         let generated = || {

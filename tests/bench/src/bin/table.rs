@@ -202,13 +202,23 @@ fn main() {
             );
         }
     }
-    // `rpc KIND CALLS/S RATIO LOW HIGH P50`: throughput paired with hand's
-    // by round (median and range), and the median latency of single calls.
     // The `n` numbers of a `KIND KEY ...` line after its first `skip` words.
     let numbers = |kind: &str, key: &str, skip: usize, n: usize| -> Option<Vec<f64>> {
         let words = values.get(&(kind.into(), key.into()))?;
         words.iter().skip(skip).map(|w| w.parse().ok()).collect::<Option<Vec<f64>>>().filter(|v| v.len() == n)
     };
+    // `dispatch future GENERATED HAND`: the bytes of each call's future,
+    // what a caller moves (a move of more than 128 bytes is a `memcpy`).
+    if let Some(n) = numbers("dispatch", "future", 0, 2) {
+        row(
+            "dispatch future, bytes per call",
+            "the hand-written `async fn`",
+            format!("{:.2}x ({:.0} B vs {:.0} B)", n[0] / n[1], n[0], n[1]),
+            "-",
+        );
+    }
+    // `rpc KIND CALLS/S RATIO LOW HIGH P50`: throughput paired with hand's
+    // by round (median and range), and the median latency of single calls.
     let calls = |kind: &str| numbers("rpc", kind, 0, 5);
     if let Some(hand) = calls("hand") {
         for (kind, figure, goal) in [("rpc", "native Workers RPC", "<= 1.00x"), ("fetch", "dogen fetch client", "-")] {
