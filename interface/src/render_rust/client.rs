@@ -1,11 +1,11 @@
 //! The typed client: `<Trait>Client<T: Transport>`, one async method per
 //! trait method.
 
-use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
-use syn::spanned::Spanned;
+use proc_macro2::{Delimiter, Group, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::Token;
 
-use super::{app_error_type, blame_args, blame_call, client_ident, doc_attrs, server_ident};
+use super::{blame_args, blame_call, client_ident, server_ident};
 use crate::model::{Interface, Method, Output};
 
 /// `pub struct CounterClient<T>` with its constructors and one method per
@@ -92,50 +92,64 @@ pub fn render_client(iface: &Interface) -> TokenStream {
 }
 
 fn client_method(method: &Method) -> TokenStream {
+    // One `quote!` for the method, over identifiers and types: a token
+    // stream interpolated into another is first flushed through the
+    // compiler's token bridge, so only the parts spanned apart are streams
+    // of their own. (The golden expansions pin the tokens, the UI cases the
+    // spans.)
     // Every client method is documented, so `#![deny(missing_docs)]` crates
     // accept clients of undocumented trait methods.
     let fallback = [format!("Calls `{}` on the Durable Object.", method.wire_name)];
-    let docs = doc_attrs(if method.docs.is_empty() { &fallback } else { &method.docs });
+    let docs = if method.docs.is_empty() { &fallback[..] } else { &method.docs[..] };
+    let lines = docs.iter().map(|line| format!(" {line}"));
     let ident = &method.ident;
     let wire = &method.wire_name;
-    let params = method.args.iter().map(|a| {
-        let (name, ty) = (&a.ident, &a.ty);
-        quote!(#name: #ty)
-    });
-    let refs = method.args.iter().map(|a| {
-        let name = &a.ident;
-        quote!(&#name)
-    });
-    let args = if method.args.is_empty() { quote!(&__dogen::NoArgs) } else { quote!(&(#(#refs,)*)) };
-    let err = app_error_type(method);
+    let names: Vec<_> = method.args.iter().map(|a| &a.ident).collect();
+    let types = method.args.iter().map(|a| &a.ty);
     // Spans only: a failed serde bound is reported at the user's type (see
     // `blame`), never at the attribute. The inferred argument tuple carries
     // the arguments' span; the call, which repeats every bound of the
     // helper, carries the whole call's.
-    let infer = quote_spanned!(blame_args(method)=> _);
-    let (ret, call) = match &method.output {
-        Output::Unit => (quote!(()), quote!(call_value::<__DogenT, ()>)),
+    let infer = Token![_](blame_args(method));
+    let blame = blame_call(method);
+    let unit = Group::new(Delimiter::Parenthesis, TokenStream::new());
+    let (ret, call): (&dyn ToTokens, TokenStream) = match &method.output {
+        Output::Unit => (&unit, quote!(call_value::<__DogenT, ()>)),
         Output::Value(v) => {
             let ty = &v.ty;
-            (quote_spanned!(ty.span()=> #ty), quote!(call_value::<__DogenT, #ty>))
+            (ty, quote!(call_value::<__DogenT, #ty>))
         }
         Output::Result { ok, err } => {
             let (ok, err) = (&ok.ty, &err.ty);
-            (quote_spanned!(ok.span()=> #ok), quote!(call_result::<__DogenT, #ok, #err>))
+            (ok, quote!(call_result::<__DogenT, #ok, #err>))
         }
     };
-    let encode = quote!(__dogen::encode_args::<__DogenT, #infer>(#wire, #args));
-    let call = quote_spanned!(blame_call(method)=> __dogen::#call(&self.transport, #wire, #encode));
+    let encode = if names.is_empty() {
+        quote!(__dogen::encode_args::<__DogenT, #infer>(#wire, &__dogen::NoArgs))
+    } else {
+        quote!(__dogen::encode_args::<__DogenT, #infer>(#wire, &(#(&#names,)*)))
+    };
+    let call = quote_spanned!(blame=> __dogen::#call(&self.transport, #wire, #encode));
+    // The method's application error, or `Infallible` (spanned as the rest
+    // of the method's own tokens, not as the call).
+    let infallible;
+    let err: &dyn ToTokens = match &method.output {
+        Output::Result { err, .. } => &err.ty,
+        _ => {
+            infallible = quote!(::core::convert::Infallible);
+            &infallible
+        }
+    };
     // Not an `async fn`: the arguments are encoded when the method is
     // called, and the future is the shared helper's, so no method has a
     // future of its own for the compiler to build.
     // The opaque return type repeats the helper's bounds too: same span.
-    let future = quote_spanned! {blame_call(method)=>
+    let future = quote_spanned! {blame=>
         impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError<#err>>> + '_
     };
     quote! {
-        #docs
-        pub fn #ident(&self, #(#params),*) -> #future {
+        #( #[doc = #lines] )*
+        pub fn #ident(&self, #(#names: #types),*) -> #future {
             #call
         }
     }

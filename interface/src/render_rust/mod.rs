@@ -38,23 +38,6 @@ fn client_ident(iface: &Interface) -> syn::Ident {
     format_ident!("{}Client", iface.ident)
 }
 
-/// `#[doc = "..."]` for each doc line.
-fn doc_attrs(docs: &[String]) -> TokenStream {
-    let lines = docs.iter().map(|line| format!(" {line}"));
-    quote! { #( #[doc = #lines] )* }
-}
-
-/// The `E` of a method's `Result<T, E>`, or `Infallible`.
-fn app_error_type(method: &Method) -> TokenStream {
-    match &method.output {
-        Output::Result { err, .. } => {
-            let ty = &err.ty;
-            quote!(#ty)
-        }
-        _ => quote!(::core::convert::Infallible),
-    }
-}
-
 /// Where a failed serde bound on the argument tuple of `method` is
 /// reported. See [`blame`].
 fn blame_args(method: &Method) -> Span {
