@@ -130,22 +130,22 @@ fn client_method(method: &Method) -> TokenStream {
         quote!(__dogen::encode_args::<__DogenT, #infer>(#wire, &(#(&#names,)*)))
     };
     let call = quote_spanned!(blame=> __dogen::#call(&self.transport, #wire, #encode));
-    // The method's application error, or `Infallible` (spanned as the rest
-    // of the method's own tokens, not as the call).
-    let infallible;
-    let err: &dyn ToTokens = match &method.output {
-        Output::Result { err, .. } => &err.ty,
-        _ => {
-            infallible = quote!(::core::convert::Infallible);
-            &infallible
-        }
-    };
     // Not an `async fn`: the arguments are encoded when the method is
     // called, and the future is the shared helper's, so no method has a
     // future of its own for the compiler to build.
     // The opaque return type repeats the helper's bounds too: same span.
-    let future = quote_spanned! {blame=>
-        impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError<#err>>> + '_
+    // A method that cannot fail has `CallError`'s default error,
+    // `Infallible`.
+    let future = match &method.output {
+        Output::Result { err, .. } => {
+            let err = &err.ty;
+            quote_spanned! {blame=>
+                impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError<#err>>> + '_
+            }
+        }
+        _ => quote_spanned! {blame=>
+            impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError>> + '_
+        },
     };
     quote! {
         #( #[doc = #lines] )*

@@ -150,7 +150,9 @@ fn call_arm(iface: &Interface, method: &Method, variant: &syn::Ident) -> TokenSt
         let name = &a.ident;
         if a.borrowed { quote!(&#name) } else { quote!(#name) }
     });
-    let call = quote!(<__DogenI as #trait_ident>::#ident(__dogen_this, #(#pass),*).await);
+    // `Trait::method(this, ..)`: the implementation is `this`'s type, and an
+    // inherent method of the same name is never the one called.
+    let call = quote!(#trait_ident::#ident(__dogen_this, #(#pass),*).await);
     // A `Fallible` method's failure ends the call as the `internal` error;
     // its value goes on like any other method's.
     let call = if method.fallible {

@@ -43,23 +43,17 @@ const _: () = {
             match __dogen_call {
                 __DogenCall::__M0 { args: (parts, sep) } => {
                     __DogenReturn::__M0 {
-                        ret: <__DogenI as Formatter>::join(__dogen_this, &parts, &sep)
-                            .await,
+                        ret: Formatter::join(__dogen_this, &parts, &sep).await,
                     }
                 }
                 __DogenCall::__M1 { args: (pin, precise) } => {
                     __DogenReturn::__M1 {
-                        ret: <__DogenI as Formatter>::describe(
-                                __dogen_this,
-                                &pin,
-                                precise,
-                            )
-                            .await,
+                        ret: Formatter::describe(__dogen_this, &pin, precise).await,
                     }
                 }
                 __DogenCall::__M2 { args: (values,) } => {
                     __DogenReturn::__M2 {
-                        ret: <__DogenI as Formatter>::total(__dogen_this, &values).await,
+                        ret: Formatter::total(__dogen_this, &values).await,
                     }
                 }
             },
@@ -171,10 +165,7 @@ const _: () = {
             parts: &[String],
             sep: &str,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                String,
-                ::dogen::CallError<::core::convert::Infallible>,
-            >,
+            Output = ::core::result::Result<String, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,
@@ -191,10 +182,7 @@ const _: () = {
             pin: &Pin,
             precise: bool,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                String,
-                ::dogen::CallError<::core::convert::Infallible>,
-            >,
+            Output = ::core::result::Result<String, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,
@@ -210,10 +198,7 @@ const _: () = {
             &self,
             values: &[u32],
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                u64,
-                ::dogen::CallError<::core::convert::Infallible>,
-            >,
+            Output = ::core::result::Result<u64, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,

@@ -42,17 +42,17 @@ const _: () = {
             match __dogen_call {
                 __DogenCall::__M0 { args: (amount,) } => {
                     __DogenReturn::__M0 {
-                        ret: <__DogenI as Counter>::increment(__dogen_this, amount).await,
+                        ret: Counter::increment(__dogen_this, amount).await,
                     }
                 }
                 __DogenCall::__M1 {} => {
                     __DogenReturn::__M1 {
-                        ret: <__DogenI as Counter>::reset(__dogen_this).await,
+                        ret: Counter::reset(__dogen_this).await,
                     }
                 }
                 __DogenCall::__M2 {} => {
                     __DogenReturn::__M2 {
-                        ret: <__DogenI as Counter>::get_counter_value(__dogen_this).await,
+                        ret: Counter::get_counter_value(__dogen_this).await,
                     }
                 }
             },
@@ -161,10 +161,7 @@ const _: () = {
             &self,
             amount: i64,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                i64,
-                ::dogen::CallError<::core::convert::Infallible>,
-            >,
+            Output = ::core::result::Result<i64, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,
@@ -195,10 +192,7 @@ const _: () = {
         pub fn get_counter_value(
             &self,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<
-                i64,
-                ::dogen::CallError<::core::convert::Infallible>,
-            >,
+            Output = ::core::result::Result<i64, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,
