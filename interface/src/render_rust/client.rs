@@ -113,15 +113,17 @@ fn client_method(method: &Method) -> TokenStream {
     let infer = Token![_](blame_args(method));
     let blame = blame_call(method);
     let unit = Group::new(Delimiter::Parenthesis, TokenStream::new());
-    let (ret, call): (&dyn ToTokens, TokenStream) = match &method.output {
-        Output::Unit => (&unit, quote!(call_value::<__DogenT, ()>)),
+    // What the future yields: the value, the helper that decodes it, and the
+    // application error (none: `CallError`'s default, `Infallible`).
+    let (ret, call, err): (&dyn ToTokens, TokenStream, Option<&syn::Type>) = match &method.output {
+        Output::Unit => (&unit, quote!(call_value::<__DogenT, ()>), None),
         Output::Value(v) => {
             let ty = &v.ty;
-            (ty, quote!(call_value::<__DogenT, #ty>))
+            (ty, quote!(call_value::<__DogenT, #ty>), None)
         }
         Output::Result { ok, err } => {
             let (ok, err) = (&ok.ty, &err.ty);
-            (ok, quote!(call_result::<__DogenT, #ok, #err>))
+            (ok, quote!(call_result::<__DogenT, #ok, #err>), Some(err))
         }
     };
     let encode = if names.is_empty() {
@@ -134,18 +136,9 @@ fn client_method(method: &Method) -> TokenStream {
     // called, and the future is the shared helper's, so no method has a
     // future of its own for the compiler to build.
     // The opaque return type repeats the helper's bounds too: same span.
-    // A method that cannot fail has `CallError`'s default error,
-    // `Infallible`.
-    let future = match &method.output {
-        Output::Result { err, .. } => {
-            let err = &err.ty;
-            quote_spanned! {blame=>
-                impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError<#err>>> + '_
-            }
-        }
-        _ => quote_spanned! {blame=>
-            impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError>> + '_
-        },
+    let err = err.into_iter();
+    let future = quote_spanned! {blame=>
+        impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError #(<#err>)*>> + '_
     };
     quote! {
         #( #[doc = #lines] )*
