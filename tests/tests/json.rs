@@ -72,6 +72,59 @@ fn positions_count_lines_and_bytes() {
     }
 }
 
+/// A value whose `Deserialize` reads JSON of its own from a string, and
+/// passes that reader's error on as text.
+#[derive(Debug)]
+struct Embedded(#[allow(dead_code)] serde_json::Value);
+
+impl<'de> serde::Deserialize<'de> for Embedded {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+        serde_json::from_str(&text).map(Embedded).map_err(serde::de::Error::custom)
+    }
+}
+
+#[test]
+fn a_message_that_ends_in_a_position_keeps_it() {
+    // The inner reader's ` at line L column C` is the error's position,
+    // not text followed by a second position.
+    assert_eq!(same::<Embedded>(r#""[1,""#), Err("EOF while parsing a value at line 1 column 3".to_owned()));
+    assert_eq!(
+        same::<Vec<Embedded>>("[\n\"{\\\"a\\\":\"]"),
+        Err("EOF while parsing a value at line 1 column 5".to_owned())
+    );
+    // Anything else after ` at line ` stays in the message, placed where
+    // the outer reader stopped; the last ` at line ` is the one that
+    // counts.
+    for text in [
+        r#"["x at line 3"]"#,
+        r#"["x at line 3 column"]"#,
+        r#"["x at line  column 4"]"#,
+        r#"["at line 1 column 2x"]"#,
+        r#"["x at line 9 y at line 1 column 2"]"#,
+        r#"["x at line 1 column 2 at line 3 column 4"]"#,
+    ] {
+        same::<Vec<Custom>>(text).ok();
+    }
+    assert_eq!(same::<Vec<Custom>>(r#"["x at line 3"]"#), Err("x at line 3 at line 1 column 15".to_owned()));
+    assert_eq!(
+        same::<Vec<Custom>>(r#"["x at line 9 y at line 1 column 2"]"#),
+        Err("x at line 9 y at line 1 column 2".to_owned())
+    );
+}
+
+/// A value whose `Deserialize` refuses every string, in the string's own
+/// words.
+#[derive(Debug)]
+struct Custom;
+
+impl<'de> serde::Deserialize<'de> for Custom {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <String as serde::Deserialize>::deserialize(deserializer)?;
+        Err(serde::de::Error::custom(text))
+    }
+}
+
 #[test]
 fn floats_are_correctly_rounded() {
     let cases = [
