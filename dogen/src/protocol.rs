@@ -216,13 +216,13 @@ pub fn read_reply(status: u16, body: &[u8]) -> Result<Reply<Vec<u8>>, CallError>
     };
     let text = std::str::from_utf8(body)
         .map_err(|e| not_envelope(&format_args!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
-    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|e| not_envelope(&e))?;
+    let envelope: Envelope<'_> = crate::json::from_str(text).map_err(|e| not_envelope(&e))?;
     match (status, envelope) {
         (200, Envelope::Ok(value)) => Ok(Reply::Ok(value.get().as_bytes().to_vec())),
         (200, Envelope::Err(error)) => Ok(Reply::Err(error.get().as_bytes().to_vec())),
         (200, Envelope::Error(_)) => Err(not_envelope(&"`error` with status 200")),
         (_, Envelope::Error(error)) => {
-            let mut error: ProtocolError = serde_json::from_str(error.get()).map_err(|e| {
+            let mut error: ProtocolError = crate::json::from_str(error.get()).map_err(|e| {
                 let why = shorten_display(&e, MAX_QUOTE);
                 CallError::Transport(TransportError(format!("status {status}: malformed protocol error: {why}")))
             })?;

@@ -9,11 +9,12 @@
 //! It exists for size. serde_json reads floats correctly rounded only with
 //! its `float_roundtrip` feature, whose tables and big-number code are most
 //! of what a Worker served over fetch would carry for dogen; [`float`]
-//! rounds as exactly in a fraction of the code. Encoding stays with
-//! serde_json.
+//! rounds as exactly in a fraction of the code. It reads the client's
+//! replies too, so a Worker that calls objects carries no second reader.
+//! Encoding stays with serde_json.
 
 mod error;
 mod float;
 mod read;
 
-pub(crate) use read::from_slice;
+pub(crate) use read::{from_slice, from_str};

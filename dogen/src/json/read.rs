@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{self, DeserializeOwned, DeserializeSeed, Expected, Unexpected, Visitor};
+use serde::de::{self, Deserialize, DeserializeOwned, DeserializeSeed, Expected, Unexpected, Visitor};
 
 use super::error::{Error, Result};
 use super::float;
@@ -45,6 +45,21 @@ const TRAILING_CHARACTERS: &str = "trailing characters";
 const HEX_END: &str = "unexpected end of hex escape";
 const RECURSION: &str = "recursion limit exceeded";
 
+/// The body of [`from_slice`] and [`from_str`]: a macro, not a shared
+/// generic function, which would cost `from_slice` 175 bytes of wasm.
+macro_rules! read_all {
+    ($t:ty, $text:expr) => {{
+        let mut reader = Reader { text: $text, index: 0, scratch: Vec::new(), depth: MAX_DEPTH };
+        match <$t>::deserialize(&mut reader) {
+            Ok(value) => match reader.end() {
+                Ok(()) => Ok(value),
+                Err(e) => Err(e),
+            },
+            Err(e) => Err(message(&e)),
+        }
+    }};
+}
+
 /// Reads a `T` from the whole of `bytes`, for [`Json`](crate::Json): they
 /// must be UTF-8 throughout, so that bytes a visitor would skip unread (an
 /// ignored element) are held to the same rule as the rest, and only
@@ -56,14 +71,14 @@ const RECURSION: &str = "recursion limit exceeded";
 /// shared.
 #[inline(never)]
 pub(crate) fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> std::result::Result<T, String> {
-    let mut reader = Reader { text: tri!(utf8_document(bytes)), index: 0, scratch: Vec::new(), depth: MAX_DEPTH };
-    match T::deserialize(&mut reader) {
-        Ok(value) => match reader.end() {
-            Ok(()) => Ok(value),
-            Err(e) => Err(e),
-        },
-        Err(e) => Err(message(&e)),
-    }
+    read_all!(T, tri!(utf8_document(bytes)))
+}
+
+/// Reads a `T`, which may borrow from `text`, from the whole of `text`,
+/// with [`from_slice`]'s rules and errors: the reply envelope a client
+/// reads, whose values stay text (serde_json's `&RawValue`).
+pub(crate) fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> std::result::Result<T, String> {
+    read_all!(T, text)
 }
 
 // The code generic in a visitor or a value type is compiled once for every

@@ -89,6 +89,31 @@ fn read_reply_rejects_what_is_not_an_envelope() {
     assert_not_envelope_bytes(200, b"{\"ok\":\"\xe2\x82\"}");
 }
 
+#[test]
+fn read_reply_says_where_the_json_breaks() {
+    // In serde_json's words, at its line and column.
+    let says = |status, body: &str| match protocol::read_reply(status, body.as_bytes()) {
+        Err(CallError::Transport(TransportError(message))) => message,
+        other => panic!("{body}: expected a transport failure, got {other:?}"),
+    };
+    assert_eq!(
+        says(500, "Internal Server Error"),
+        "status 500: the reply is not a dogen envelope: expected value at line 1 column 1"
+    );
+    assert_eq!(
+        says(200, "{\"ok\":1"),
+        "status 200: the reply is not a dogen envelope: EOF while parsing an object at line 1 column 7"
+    );
+    assert_eq!(
+        says(200, "{\"ok\":1}\n}"),
+        "status 200: the reply is not a dogen envelope: trailing characters at line 2 column 1"
+    );
+    assert_eq!(
+        says(400, r#"{"error":{"kind":"bad_request","message":7}}"#),
+        "status 400: malformed protocol error: invalid type: integer `7`, expected a string at line 1 column 33"
+    );
+}
+
 /// [`assert_not_envelope`] for a body that is not UTF-8.
 fn assert_not_envelope_bytes(status: u16, body: &[u8]) {
     match protocol::read_reply(status, body) {
