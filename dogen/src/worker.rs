@@ -70,10 +70,20 @@ impl Transport for FetchTransport {
         init.with_method(Method::Post).with_headers(headers).with_body(Some(Uint8Array::from(args.as_slice()).into()));
         let url = format!("{CALL_ORIGIN}{}", protocol::call_path(method));
         let request = Request::new_with_init(&url, &init).map_err(lost)?;
-        let mut response = self.stub.fetch_with_request(request).await.map_err(lost)?;
-        let body = response.bytes().await.map_err(lost)?;
-        protocol::read_reply(response.status_code(), &body)
+        let response = self.stub.fetch_with_request(request).await.map_err(lost)?;
+        let status = response.status_code();
+        let body = whole_body(response).await.map_err(lost)?;
+        protocol::read_reply(status, &body)
     }
+}
+
+/// The whole body of `response`, read at once as an `ArrayBuffer`: a
+/// reply is small and complete, and `Response::bytes`, which gathers a
+/// stream chunk by chunk, costs several KB more of wasm.
+async fn whole_body(response: Response) -> worker::Result<Vec<u8>> {
+    let response = worker::web_sys::Response::from(response);
+    let buffer = worker::wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// Whether `req` is addressed to dogen (its path starts with
