@@ -1,5 +1,5 @@
 //! The `#[durable(...)]` attribute: on the trait (`binding`, `class`,
-//! `sqlite`) and on its methods (`rename`).
+//! `sqlite`, `client`) and on its methods (`rename`).
 //!
 //! Keys are named constants; an unknown key is an error that lists the
 //! allowed ones.
@@ -19,11 +19,14 @@ pub const CLASS: &str = "class";
 /// Trait key: `sqlite = false` asks for key-value storage instead of
 /// SQLite when `dogen wrangler` creates the class's migration.
 pub const SQLITE: &str = "sqlite";
+/// Trait key: `client = false` leaves the typed Rust client out of the
+/// expansion, for a crate that only serves the object.
+pub const CLIENT: &str = "client";
 /// Method key: the wire name.
 pub const RENAME: &str = "rename";
 
 /// Keys accepted on the trait.
-pub const TRAIT_KEYS: &[&str] = &[BINDING, CLASS, SQLITE];
+pub const TRAIT_KEYS: &[&str] = &[BINDING, CLASS, SQLITE, CLIENT];
 /// Keys accepted on a method.
 pub const METHOD_KEYS: &[&str] = &[RENAME];
 
@@ -54,6 +57,8 @@ pub struct TraitAttrs {
     pub class: Option<Spanned>,
     /// `sqlite = true | false`.
     pub sqlite: Option<SpannedBool>,
+    /// `client = true | false`.
+    pub client: Option<SpannedBool>,
 }
 
 /// What `#[durable(...)]` on a method says.
@@ -75,6 +80,8 @@ impl TraitAttrs {
                 set_once(cx, &meta, &mut attrs.class)
             } else if meta.path.is_ident(SQLITE) {
                 set_bool_once(cx, &meta, &mut attrs.sqlite)
+            } else if meta.path.is_ident(CLIENT) {
+                set_bool_once(cx, &meta, &mut attrs.client)
             } else {
                 unknown_key(cx, &meta, TRAIT_KEYS)
             }

@@ -29,6 +29,10 @@ pub struct Interface {
     /// than key-value storage (`#[durable(sqlite = false)]`). Only the
     /// migration that creates the class reads it.
     pub sqlite: bool,
+    /// Whether `#[durable]` emits the typed Rust client (the default; not
+    /// with `#[durable(client = false)]`). Only the macro reads it: the
+    /// wire, TypeScript and the lock are the same either way.
+    pub client: bool,
     /// The trait's doc comment, one entry per `///` line.
     pub docs: Vec<String>,
     /// The methods, in source order.

@@ -54,6 +54,7 @@ struct Head {
     class: String,
     class_span: proc_macro2::Span,
     sqlite: bool,
+    client: bool,
     docs: Vec<String>,
 }
 
@@ -76,6 +77,7 @@ impl Head {
             class,
             class_span,
             sqlite: attrs.sqlite.is_none_or(|s| s.value),
+            client: attrs.client.is_none_or(|c| c.value),
             docs: attr::docs(&item.attrs),
         }
     }
@@ -89,6 +91,7 @@ impl Head {
             binding_span: self.binding_span,
             class_span: self.class_span,
             sqlite: self.sqlite,
+            client: self.client,
             docs: self.docs,
             methods,
         }

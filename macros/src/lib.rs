@@ -18,7 +18,9 @@ use proc_macro::TokenStream;
 ///
 /// Trait keys: `binding` (default: the trait name in SCREAMING_SNAKE_CASE),
 /// `class` (default: the trait name), `sqlite` (default: `true`; `false`
-/// makes `dogen wrangler` create the class with key-value storage). Method
+/// makes `dogen wrangler` create the class with key-value storage), `client`
+/// (default: `true`; `false` leaves out `CounterClient`, for a crate that
+/// only serves the object and compiles faster without it). Method
 /// key: `rename` (default: the method name in lowerCamelCase). See the
 /// `dogen` crate for the rules.
 #[proc_macro_attribute]

@@ -82,6 +82,10 @@ pub struct Spec {
     /// RPC layer (serve and client). Without them, the crate differs from
     /// [`Flavor::Plain`]'s by the attribute alone.
     pub rpc_entries: bool,
+    /// [`Flavor::Dogen`]'s client: `false` writes
+    /// `#[dogen::durable(client = false)]` (and needs `rpc_entries` off:
+    /// the entries call the clients).
+    pub client: bool,
 }
 
 impl Spec {
@@ -96,6 +100,7 @@ impl Spec {
         buildable: false,
         typeshare: false,
         rpc_entries: true,
+        client: true,
     };
 
     /// The crate of the macro benchmarks: 100 traits of 20 methods, the same
@@ -106,6 +111,7 @@ impl Spec {
     /// older `src/`); returns every file written, `lib.rs` first.
     pub fn write(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
         assert!(self.files > 0 && self.traits.is_multiple_of(self.files) && self.types.is_multiple_of(self.files));
+        assert!(self.client || !(self.buildable && self.rpc_entries), "the entries call the clients");
         let src = dir.join("src");
         if src.exists() {
             fs::remove_dir_all(&src)?;
@@ -292,6 +298,7 @@ impl Spec {
     fn write_trait(&self, out: &mut String, t: usize) {
         let attr = match self.flavor {
             Flavor::Plain | Flavor::Hand => "",
+            Flavor::Dogen if !self.client => "#[dogen::durable(client = false)]\n",
             Flavor::Dogen => "#[dogen::durable]\n",
             Flavor::Tarpc => "#[tarpc::service]\n",
             Flavor::Jsonrpsee => "#[jsonrpsee::proc_macros::rpc(server, client)]\n",

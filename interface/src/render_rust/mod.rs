@@ -18,10 +18,11 @@ pub use client::render_client;
 pub use object::render_object;
 pub use server::render_server;
 
-/// Everything `#[durable]` emits after the trait itself.
+/// Everything `#[durable]` emits after the trait itself: the server, and
+/// the client unless the trait says `client = false`.
 pub fn render(iface: &Interface) -> TokenStream {
     let server = render_server(iface);
-    let client = render_client(iface);
+    let client = if iface.client { render_client(iface) } else { TokenStream::new() };
     quote! {
         #server
         #client

@@ -2,7 +2,7 @@
 //!
 //!     bench-crate DIR [--flavor plain|dogen|tarpc|jsonrpsee] [--traits N]
 //!         [--methods N] [--types N] [--files N] [--buildable] [--no-entries]
-//!         [--typeshare] [--dogen PATH]
+//!         [--no-client] [--typeshare] [--dogen PATH]
 //!
 //! Defaults are the `dogen ts` benchmark's crate (`Spec::TS`). With
 //! `--dogen`, also writes `DIR/deps.toml`: the `[dependencies]` the crate
@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             "--buildable" => spec.buildable = true,
             "--typeshare" => spec.typeshare = true,
             "--no-entries" => spec.rpc_entries = false,
+            "--no-client" => spec.client = false,
             "--flavor" => {
                 let name = args.next().unwrap_or_default();
                 spec.flavor = Flavor::from_name(&name).unwrap_or_else(|| panic!("unknown flavor `{name}`"));
@@ -50,6 +51,10 @@ fn main() -> ExitCode {
         eprintln!("bench-crate: which directory? (see --help)");
         return ExitCode::from(2);
     };
+    if !spec.client && spec.buildable && spec.rpc_entries {
+        eprintln!("bench-crate: --no-client needs --no-entries with --buildable (the entries call the clients)");
+        return ExitCode::from(2);
+    }
     let files = spec.write(&dir).expect("bench crate written");
     if let Some(dogen) = dogen {
         std::fs::write(dir.join("deps.toml"), spec.dependencies(&dogen)).expect("deps.toml written");

@@ -113,6 +113,14 @@ fn main() {
                 if label == "check" { "~1.05x" } else { "-" },
             );
         }
+        if let Some(r) = ratio(label, "served") {
+            row(
+                &format!("{what}, cpu: the attribute with client = false"),
+                "the same crate without it (plain)",
+                seconds(r.cpu_ratio, r.cpu, r.cpu_base, 1),
+                "-",
+            );
+        }
         for (name, goal) in [("dogen", "<= 1.3x"), ("before", "-"), ("tarpc", "peer"), ("jsonrpsee", "peer")] {
             let Some(r) = ratio(label, name) else { continue };
             row(
