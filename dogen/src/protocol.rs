@@ -222,8 +222,8 @@ pub fn read_reply(status: u16, body: &[u8]) -> Result<Reply<Vec<u8>>, CallError>
         (200, Envelope::Err(error)) => Ok(Reply::Err(error.get().as_bytes().to_vec())),
         (200, Envelope::Error(_)) => Err(not_envelope(&"`error` with status 200")),
         (_, Envelope::Error(error)) => {
-            let mut error: ProtocolError = crate::json::from_str(error.get()).map_err(|e| {
-                let why = shorten_display(&e, MAX_QUOTE);
+            // The reader's message is already shortened to `MAX_QUOTE`.
+            let mut error: ProtocolError = crate::json::from_str(error.get()).map_err(|why| {
                 CallError::Transport(TransportError(format!("status {status}: malformed protocol error: {why}")))
             })?;
             if error.message.len() > MAX_MESSAGE {

@@ -107,11 +107,20 @@ impl Spec {
     /// 1,000 types, in 20 module files, buildable.
     pub const MACRO: Spec = Spec { files: 20, traits: 100, buildable: true, ..Spec::TS };
 
+    /// What makes this spec unwritable, if anything: the entries of a
+    /// buildable crate call the clients, so `client` off needs them off.
+    pub fn conflict(&self) -> Option<&'static str> {
+        (!self.client && self.buildable && self.rpc_entries)
+            .then_some("--no-client needs --no-entries with --buildable (the entries call the clients)")
+    }
+
     /// Writes `src/lib.rs` and the module files under `dir` (removing an
     /// older `src/`); returns every file written, `lib.rs` first.
     pub fn write(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
         assert!(self.files > 0 && self.traits.is_multiple_of(self.files) && self.types.is_multiple_of(self.files));
-        assert!(self.client || !(self.buildable && self.rpc_entries), "the entries call the clients");
+        if let Some(conflict) = self.conflict() {
+            panic!("{conflict}");
+        }
         let src = dir.join("src");
         if src.exists() {
             fs::remove_dir_all(&src)?;

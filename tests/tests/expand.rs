@@ -19,7 +19,7 @@ const CASES: &str = "cases/expand";
 
 /// The cases this suite must keep: a deleted folder fails the test instead
 /// of silently shrinking it.
-const REQUIRED: &[&str] = &["borrowed_args", "counter", "no_methods"];
+const REQUIRED: &[&str] = &["borrowed_args", "client_opt_out", "counter", "no_methods"];
 
 /// Every case folder, sorted.
 fn cases() -> Vec<PathBuf> {

@@ -51,8 +51,8 @@ fn main() -> ExitCode {
         eprintln!("bench-crate: which directory? (see --help)");
         return ExitCode::from(2);
     };
-    if !spec.client && spec.buildable && spec.rpc_entries {
-        eprintln!("bench-crate: --no-client needs --no-entries with --buildable (the entries call the clients)");
+    if let Some(conflict) = spec.conflict() {
+        eprintln!("bench-crate: {conflict}");
         return ExitCode::from(2);
     }
     let files = spec.write(&dir).expect("bench crate written");
