@@ -1,7 +1,6 @@
 //! Helpers for code that `#[durable]` generates. Not a public API.
 
 use std::cell::Cell;
-use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -14,7 +13,12 @@ use crate::error::{CallError, ProtocolError, ProtocolErrorKind};
 use crate::format::Format;
 pub use crate::format::{deserialize_finite, serialize_finite};
 use crate::protocol::{MAX_MESSAGE, quote, shorten};
+pub use crate::run::{Dispatched, Either, dispatched};
 use crate::transport::Transport;
+
+/// The types of a client method's future, by shorter paths (rustdoc shows
+/// their names, not the path).
+pub use core::{future::Future, result::Result};
 
 #[cfg(feature = "worker")]
 pub use worker::{js_sys, wasm_bindgen, wasm_bindgen_futures};

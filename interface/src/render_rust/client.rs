@@ -23,7 +23,11 @@ pub fn render_client(iface: &Interface) -> TokenStream {
     );
     let methods = iface.methods.iter().map(client_method);
     // The methods sit in an anonymous `const`, whose `use` shortens every
-    // path to dogen's helpers without adding a name to the user's module.
+    // path to dogen's helpers and to the types of each method's future
+    // (re-exported there, so rustdoc still shows `Future` and `Result`)
+    // without adding a name to the user's module. Every method's tokens are
+    // expanded, resolved and lowered again by each incremental check of the
+    // crate.
     let methods = if iface.methods.is_empty() {
         TokenStream::new()
     } else {
@@ -138,7 +142,7 @@ fn client_method(method: &Method) -> TokenStream {
     // The opaque return type repeats the helper's bounds too: same span.
     let err = err.into_iter();
     let future = quote_spanned! {blame=>
-        impl ::core::future::Future<Output = ::core::result::Result<#ret, ::dogen::CallError #(<#err>)*>> + '_
+        impl __dogen::Future<Output = __dogen::Result<#ret, ::dogen::CallError #(<#err>)*>> + '_
     };
     quote! {
         #( #[doc = #lines] )*

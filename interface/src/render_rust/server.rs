@@ -9,11 +9,17 @@ use crate::model::{Interface, Method, Output};
 
 /// `pub struct CounterServer<T>(pub T);` and `impl Dispatch<F> for CounterServer<T>`.
 ///
-/// Dispatch is split in three, so that a server used with two formats (the
-/// fetch protocol's JSON and native RPC's JavaScript values) carries each
-/// method's call once: per format, `dispatch` decodes the arguments into
-/// one variant of a call enum and encodes the variant of the return enum
-/// it gets back; `call`, which awaits the implementation, knows no format.
+/// `dispatch` is not `async`: an `async` body is a coroutine, which even
+/// `cargo check` lowers, lays out and proves auto traits for, per await. It
+/// decodes the arguments and puts the method's future at its leaf of a
+/// balanced tree of `dogen::__private::Either`s, whose output is the same
+/// tree of the methods' outputs; `dogen::__private::dispatched` runs it and
+/// encodes what it returns. Only a method that borrows an argument gets an
+/// `async` block: its future borrows the owned value the call decoded.
+///
+/// What the expansion costs an incremental `cargo check` after an edit
+/// elsewhere is mostly its size (expanding, resolving and lowering it
+/// again), so each method's part is kept to few tokens.
 pub fn render_server(iface: &Interface) -> TokenStream {
     let vis = &iface.vis;
     let trait_ident = &iface.ident;
@@ -23,64 +29,40 @@ pub fn render_server(iface: &Interface) -> TokenStream {
          implementation (`&T`, `Box<T>`, `Rc<T>`) and hand it to a transport or to \
          `dogen::worker::serve`."
     );
-    let wire_names = iface.methods.iter().map(|m| &m.wire_name);
-    let variant = |i: usize| format_ident!("__M{}", i);
-    let call_variants = iface.methods.iter().enumerate().map(|(i, m)| {
-        let v = variant(i);
-        let owned = m.args.iter().map(|a| &a.owned);
-        let fields = call_fields(m, quote!((#(#owned,)*)));
-        quote!(#v #fields)
-    });
-    let return_variants = iface.methods.iter().enumerate().map(|(i, m)| {
-        let v = variant(i);
-        let ty = match &m.output {
-            Output::Unit => quote!(()),
-            Output::Value(v) => {
-                let ty = &v.ty;
-                quote!(#ty)
-            }
-            Output::Result { ok, err } => {
-                let (ok, err) = (&ok.ty, &err.ty);
-                quote!(::core::result::Result<#ok, #err>)
-            }
-        };
-        quote!(#v { ret: #ty })
-    });
-    let decode_arms = iface.methods.iter().enumerate().map(|(i, m)| decode_arm(m, &variant(i)));
-    let call_arms = iface.methods.iter().enumerate().map(|(i, m)| call_arm(iface, m, &variant(i)));
-    let encode_arms = iface.methods.iter().enumerate().map(|(i, m)| encode_arm(m, &variant(i)));
-    // With no methods the enums are empty and `call` never returns.
+    let methods = &iface.methods;
+    let count = methods.len();
+    let wire_names = methods.iter().map(|m| &m.wire_name);
+    let start_arms = methods.iter().enumerate().map(|(i, m)| start_arm(iface, m, i, count));
+    let encode_arms = methods.iter().enumerate().map(|(i, m)| encode_arm(m, i, count));
+    // With no methods no call starts: the future's type is spelled out.
+    let (start_type, encode_param) = if count == 0 {
+        (quote!(::core::future::Pending<::core::convert::Infallible>), quote!(__dogen_ret: ::core::convert::Infallible))
+    } else {
+        (quote!(_), quote!(__dogen_ret))
+    };
+    // The tree's sides by short names, where there is a tree.
+    let imports = if count > 1 {
+        quote!(
+            use ::dogen::__private::{
+                self as __dogen,
+                Either::{Left as __DogenL, Right as __DogenR},
+            };
+        )
+    } else {
+        quote!(
+            use ::dogen::__private as __dogen;
+        )
+    };
     quote! {
         #[doc = #doc]
         #[derive(Debug, Clone, Copy, Default)]
         #vis struct #server<T>(pub T);
 
         const _: () = {
-            use ::dogen::__private as __dogen;
+            #imports
 
-            // One decoded call, its arguments owned, as a tuple.
-            #[allow(non_camel_case_types, clippy::large_enum_variant)]
-            enum __DogenCall {
-                #(#call_variants,)*
-            }
-
-            // What one call returned.
-            #[allow(non_camel_case_types, clippy::large_enum_variant)]
-            enum __DogenReturn {
-                #(#return_variants,)*
-            }
-
-            // The generics carry the reserved prefix: a user type may be called `T`.
-            #[allow(unused_variables, unreachable_code)]
-            async fn __dogen_run<__DogenI: #trait_ident + ?::core::marker::Sized>(
-                __dogen_this: &__DogenI,
-                __dogen_call: __DogenCall,
-            ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
-                ::core::result::Result::Ok(match __dogen_call {
-                    #(#call_arms)*
-                })
-            }
-
+            // The generics carry the reserved prefix: a user type may be
+            // called `T`.
             impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for #server<__DogenT>
             where
                 __DogenT: ::core::ops::Deref,
@@ -89,92 +71,66 @@ pub fn render_server(iface: &Interface) -> TokenStream {
             {
                 const METHODS: &'static [&'static str] = &[#(#wire_names),*];
 
-                #[allow(unreachable_code)]
-                async fn dispatch(
+                #[allow(unused_variables, unreachable_code)]
+                fn dispatch(
                     &self,
                     __dogen_method: &str,
                     __dogen_args: &__DogenF::Value,
-                ) -> ::core::result::Result<::dogen::Reply<__DogenF::Value>, ::dogen::ProtocolError> {
-                    let __dogen_call = match __dogen_method {
-                        #(#decode_arms)*
-                        _ => {
-                            return ::core::result::Result::Err(__dogen::unknown_method(
-                                __dogen_method,
-                                <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                            ));
-                        }
-                    };
-                    match __dogen_run(&*self.0, __dogen_call).await? {
-                        #(#encode_arms)*
-                    }
+                ) -> impl ::core::future::Future<
+                    Output = ::core::result::Result<::dogen::Reply<__DogenF::Value>, ::dogen::ProtocolError>,
+                > {
+                    let __dogen_this = &*self.0;
+                    __dogen::dispatched(
+                        move || -> ::core::result::Result<#start_type, _> {
+                            ::core::result::Result::Ok(match __dogen_method {
+                                #(#start_arms)*
+                                _ => {
+                                    return ::core::result::Result::Err(__dogen::unknown_method(
+                                        __dogen_method,
+                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                                    ));
+                                }
+                            })
+                        },
+                        |#encode_param| match __dogen_ret {
+                            #(#encode_arms)*
+                        },
+                    )
                 }
             }
         };
     }
 }
 
-/// The braces of a call variant, in its definition and in its pattern:
-/// `{ args: TUPLE }`, or `{}` for a method without arguments. Braced, not a
-/// tuple variant: a tuple variant's constructor is a `const fn` of its own,
-/// one more item per method for the compiler to track.
-fn call_fields(method: &Method, tuple: TokenStream) -> TokenStream {
-    if method.args.is_empty() { quote!({}) } else { quote!({ args: #tuple }) }
-}
-
-/// One `match` arm of `dispatch`: decode the argument tuple into its call.
-fn decode_arm(method: &Method, variant: &syn::Ident) -> TokenStream {
-    let wire = &method.wire_name;
-    if method.args.is_empty() {
-        return quote! {
-            #wire => {
-                __dogen::decode_no_args::<__DogenF>(#wire, __dogen_args)?;
-                __DogenCall::#variant {}
-            }
-        };
-    }
-    // The inferred tuple type carries the span a failed `Deserialize`
-    // bound is reported at.
-    let infer = quote_spanned!(blame_args(method)=> _);
-    quote! {
-        #wire => __DogenCall::#variant { args: __dogen::decode_args::<__DogenF, #infer>(#wire, __dogen_args)? },
-    }
-}
-
-/// One `match` arm of the format-free call: await the implementation.
-fn call_arm(iface: &Interface, method: &Method, variant: &syn::Ident) -> TokenStream {
-    let trait_ident = &iface.ident;
-    let ident = &method.ident;
-    let wire = &method.wire_name;
-    let names: Vec<_> = method.args.iter().map(|a| &a.ident).collect();
-    let pass = method.args.iter().map(|a| {
-        let name = &a.ident;
-        if a.borrowed { quote!(&#name) } else { quote!(#name) }
-    });
-    // `Trait::method(this, ..)`: the implementation is `this`'s type, and an
-    // inherent method of the same name is never the one called.
-    let call = quote!(#trait_ident::#ident(__dogen_this, #(#pass),*).await);
-    // A `Fallible` method's failure ends the call as the `internal` error;
-    // its value goes on like any other method's.
-    let call = if method.fallible {
-        quote! {
-            match #call {
-                ::core::result::Result::Ok(__dogen_value) => __dogen_value,
-                ::core::result::Result::Err(__dogen_failure) => {
-                    return ::core::result::Result::Err(__dogen::failed(#wire, __dogen_failure));
-                }
-            }
+/// The sides from the root of a balanced tree of `count` leaves down to
+/// leaf `index`: at most `⌈log₂ count⌉` of them. The left half of a node
+/// holds the extra leaf of an odd count.
+fn tree_path(index: usize, count: usize) -> Vec<syn::Ident> {
+    let mut path = Vec::new();
+    let (mut low, mut high) = (0, count);
+    while high - low > 1 {
+        let middle = low + (high - low).div_ceil(2);
+        if index < middle {
+            path.push(format_ident!("__DogenL"));
+            high = middle;
+        } else {
+            path.push(format_ident!("__DogenR"));
+            low = middle;
         }
-    } else {
-        call
-    };
-    let fields = call_fields(method, quote!((#(#names,)*)));
-    quote! {
-        __DogenCall::#variant #fields => __DogenReturn::#variant { ret: #call },
     }
+    path
 }
 
-/// One `match` arm of `dispatch`: encode what the call returned.
-fn encode_arm(method: &Method, variant: &syn::Ident) -> TokenStream {
+/// `leaf` wrapped in the `Either`s of its path, in an expression or a
+/// pattern: every leaf then has the one type of the tree.
+fn tree_leaf(leaf: TokenStream, index: usize, count: usize) -> TokenStream {
+    tree_path(index, count).iter().rev().fold(leaf, |inner, side| quote!(#side(#inner)))
+}
+
+/// One `match` arm of the encoding: encode what the call returned, at its
+/// leaf of the tree. A `Fallible` method's failure ends the call as the
+/// `internal` error; its value is encoded like any other method's.
+fn encode_arm(method: &Method, index: usize, count: usize) -> TokenStream {
     let wire = &method.wire_name;
     // Each `_` carries the span of its type, where a failed `Serialize`
     // bound is reported.
@@ -190,7 +146,63 @@ fn encode_arm(method: &Method, variant: &syn::Ident) -> TokenStream {
             quote!(__dogen::encode_result::<__DogenF, #ok, #err>(#wire, &__dogen_ret))
         }
     };
+    let encode = if method.fallible {
+        quote! {
+            match __dogen_outcome {
+                ::core::result::Result::Ok(__dogen_ret) => #encode,
+                ::core::result::Result::Err(__dogen_failure) => {
+                    ::core::result::Result::Err(__dogen::failed(#wire, __dogen_failure))
+                }
+            }
+        }
+    } else {
+        encode
+    };
+    let binding = if method.fallible { quote!(__dogen_outcome) } else { quote!(__dogen_ret) };
+    let pattern = tree_leaf(binding, index, count);
     quote! {
-        __DogenReturn::#variant { ret: __dogen_ret } => #encode,
+        #pattern => #encode,
+    }
+}
+
+/// One `match` arm of the start: decode the arguments, and start the
+/// implementation's future at its leaf of the tree.
+fn start_arm(iface: &Interface, method: &Method, index: usize, count: usize) -> TokenStream {
+    let trait_ident = &iface.ident;
+    let ident = &method.ident;
+    let wire = &method.wire_name;
+    let names = method.args.iter().map(|a| &a.ident);
+    let pass = method.args.iter().map(|a| {
+        let name = &a.ident;
+        if a.borrowed { quote!(&#name) } else { quote!(#name) }
+    });
+    let borrows = method.args.iter().any(|a| a.borrowed);
+    let decode = if method.args.is_empty() {
+        quote!(__dogen::decode_no_args::<__DogenF>(#wire, __dogen_args)?;)
+    } else {
+        // The inferred tuple type carries the span a failed `Deserialize`
+        // bound is reported at. The call infers the owned types, except
+        // where an argument is lent: `&String` does not say `String`.
+        let infer = quote_spanned!(blame_args(method)=> _);
+        let ty = if borrows {
+            let owned = method.args.iter().map(|a| &a.owned);
+            quote!(: (#(#owned,)*))
+        } else {
+            TokenStream::new()
+        };
+        quote!(let (#(#names,)*) #ty = __dogen::decode_args::<__DogenF, #infer>(#wire, __dogen_args)?;)
+    };
+    // `Trait::method(this, ..)`: the implementation is `this`'s type, and an
+    // inherent method of the same name is never the one called.
+    let call = quote!(#trait_ident::#ident(__dogen_this, #(#pass),*));
+    // A borrowed argument is lent from the call: the `async` block keeps
+    // the owned value beside the future that borrows it.
+    let call = if borrows { quote!(async move { #call.await }) } else { call };
+    let leaf = tree_leaf(call, index, count);
+    quote! {
+        #wire => {
+            #decode
+            #leaf
+        }
     }
 }

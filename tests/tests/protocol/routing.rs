@@ -71,3 +71,101 @@ fn other_paths_and_versions_are_400() {
     let reply = block_on(protocol::serve(&server, "GET", "/__dogen/v2/call/add", b""));
     assert_eq!(reply.status, 400);
 }
+
+/// Thirteen methods with one return type: the server holds each call's
+/// future at its own leaf of a tree of `Either`s (four deep here), where
+/// a call routed to the wrong method would still type-check. Each method
+/// answers its own number, through every kind of argument list.
+#[dogen::durable(binding = "WIDE")]
+pub trait Wide {
+    async fn m0(&self) -> u32;
+    async fn m1(&self, add: u32) -> u32;
+    async fn m2(&self) -> u32;
+    async fn m3(&self, text: &str) -> u32;
+    async fn m4(&self) -> u32;
+    async fn m5(&self, a: u32, b: u32) -> u32;
+    async fn m6(&self) -> dogen::Fallible<u32>;
+    async fn m7(&self) -> u32;
+    async fn m8(&self, items: &[u32]) -> u32;
+    async fn m9(&self) -> u32;
+    async fn m10(&self) -> Result<u32, String>;
+    async fn m11(&self) -> u32;
+    #[durable(rename = "last")]
+    async fn m12(&self) -> u32;
+}
+
+struct Numbers;
+
+impl Wide for Numbers {
+    async fn m0(&self) -> u32 {
+        0
+    }
+    async fn m1(&self, add: u32) -> u32 {
+        1 + add
+    }
+    async fn m2(&self) -> u32 {
+        2
+    }
+    async fn m3(&self, text: &str) -> u32 {
+        3 + text.len() as u32
+    }
+    async fn m4(&self) -> u32 {
+        4
+    }
+    async fn m5(&self, a: u32, b: u32) -> u32 {
+        5 + a * b
+    }
+    async fn m6(&self) -> dogen::Fallible<u32> {
+        Ok(6)
+    }
+    async fn m7(&self) -> u32 {
+        7
+    }
+    async fn m8(&self, items: &[u32]) -> u32 {
+        8 + items.iter().sum::<u32>()
+    }
+    async fn m9(&self) -> u32 {
+        9
+    }
+    async fn m10(&self) -> Result<u32, String> {
+        Ok(10)
+    }
+    async fn m11(&self) -> u32 {
+        11
+    }
+    async fn m12(&self) -> u32 {
+        12
+    }
+}
+
+#[test]
+fn every_method_of_a_wide_trait_reaches_its_own_implementation() {
+    let server = WideServer(&Numbers);
+    let calls: [(&str, &str, &str); 13] = [
+        ("m0", "[]", "0"),
+        ("m1", "[100]", "101"),
+        ("m2", "[]", "2"),
+        ("m3", r#"["four"]"#, "7"),
+        ("m4", "[]", "4"),
+        ("m5", "[6,7]", "47"),
+        ("m6", "[]", "6"),
+        ("m7", "[]", "7"),
+        ("m8", "[[1,2,3]]", "14"),
+        ("m9", "[]", "9"),
+        ("m10", "[]", "10"),
+        ("m11", "[]", "11"),
+        ("last", "[]", "12"),
+    ];
+    for (method, args, expected) in calls {
+        let reply =
+            block_on(<WideServer<&Numbers> as Dispatch<Json>>::dispatch(&server, method, &args.as_bytes().to_vec()));
+        let value = match reply {
+            Ok(dogen::Reply::Ok(value)) => String::from_utf8(value).unwrap(),
+            other => panic!("`{method}` answered {other:?}"),
+        };
+        assert_eq!(value, expected, "`{method}`");
+    }
+    // The tree's leaves are not wire names: an unknown one still is.
+    let unknown = block_on(<WideServer<&Numbers> as Dispatch<Json>>::dispatch(&server, "m12", &b"[]".to_vec()));
+    assert!(unknown.is_err_and(|e| e.kind == dogen::ProtocolErrorKind::UnknownMethod));
+}

@@ -21,44 +21,9 @@ pub trait Formatter {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FormatterServer<T>(pub T);
 const _: () = {
-    use ::dogen::__private as __dogen;
-    #[allow(non_camel_case_types, clippy::large_enum_variant)]
-    enum __DogenCall {
-        __M0 { args: (::std::vec::Vec<String>, ::std::string::String) },
-        __M1 { args: (Pin, bool) },
-        __M2 { args: (::std::vec::Vec<u32>,) },
-    }
-    #[allow(non_camel_case_types, clippy::large_enum_variant)]
-    enum __DogenReturn {
-        __M0 { ret: String },
-        __M1 { ret: String },
-        __M2 { ret: u64 },
-    }
-    #[allow(unused_variables, unreachable_code)]
-    async fn __dogen_run<__DogenI: Formatter + ?::core::marker::Sized>(
-        __dogen_this: &__DogenI,
-        __dogen_call: __DogenCall,
-    ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
-        ::core::result::Result::Ok(
-            match __dogen_call {
-                __DogenCall::__M0 { args: (parts, sep) } => {
-                    __DogenReturn::__M0 {
-                        ret: Formatter::join(__dogen_this, &parts, &sep).await,
-                    }
-                }
-                __DogenCall::__M1 { args: (pin, precise) } => {
-                    __DogenReturn::__M1 {
-                        ret: Formatter::describe(__dogen_this, &pin, precise).await,
-                    }
-                }
-                __DogenCall::__M2 { args: (values,) } => {
-                    __DogenReturn::__M2 {
-                        ret: Formatter::total(__dogen_this, &values).await,
-                    }
-                }
-            },
-        )
-    }
+    use ::dogen::__private::{
+        self as __dogen, Either::{Left as __DogenL, Right as __DogenR},
+    };
     impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for FormatterServer<__DogenT>
     where
         __DogenT: ::core::ops::Deref,
@@ -66,54 +31,79 @@ const _: () = {
         __DogenF: ::dogen::Format,
     {
         const METHODS: &'static [&'static str] = &["join", "describe", "total"];
-        #[allow(unreachable_code)]
-        async fn dispatch(
+        #[allow(unused_variables, unreachable_code)]
+        fn dispatch(
             &self,
             __dogen_method: &str,
             __dogen_args: &__DogenF::Value,
-        ) -> ::core::result::Result<
-            ::dogen::Reply<__DogenF::Value>,
-            ::dogen::ProtocolError,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                ::dogen::Reply<__DogenF::Value>,
+                ::dogen::ProtocolError,
+            >,
         > {
-            let __dogen_call = match __dogen_method {
-                "join" => {
-                    __DogenCall::__M0 {
-                        args: __dogen::decode_args::<__DogenF, _>("join", __dogen_args)?,
+            let __dogen_this = &*self.0;
+            __dogen::dispatched(
+                move || -> ::core::result::Result<_, _> {
+                    ::core::result::Result::Ok(
+                        match __dogen_method {
+                            "join" => {
+                                let (
+                                    parts,
+                                    sep,
+                                ): (::std::vec::Vec<String>, ::std::string::String) = __dogen::decode_args::<
+                                    __DogenF,
+                                    _,
+                                >("join", __dogen_args)?;
+                                __DogenL(
+                                    __DogenL(async move {
+                                        Formatter::join(__dogen_this, &parts, &sep).await
+                                    }),
+                                )
+                            }
+                            "describe" => {
+                                let (pin, precise): (Pin, bool) = __dogen::decode_args::<
+                                    __DogenF,
+                                    _,
+                                >("describe", __dogen_args)?;
+                                __DogenL(
+                                    __DogenR(async move {
+                                        Formatter::describe(__dogen_this, &pin, precise).await
+                                    }),
+                                )
+                            }
+                            "total" => {
+                                let (values,): (::std::vec::Vec<u32>,) = __dogen::decode_args::<
+                                    __DogenF,
+                                    _,
+                                >("total", __dogen_args)?;
+                                __DogenR(async move {
+                                    Formatter::total(__dogen_this, &values).await
+                                })
+                            }
+                            _ => {
+                                return ::core::result::Result::Err(
+                                    __dogen::unknown_method(
+                                        __dogen_method,
+                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                                    ),
+                                );
+                            }
+                        },
+                    )
+                },
+                |__dogen_ret| match __dogen_ret {
+                    __DogenL(__DogenL(__dogen_ret)) => {
+                        __dogen::encode_value::<__DogenF, _>("join", &__dogen_ret)
                     }
-                }
-                "describe" => {
-                    __DogenCall::__M1 {
-                        args: __dogen::decode_args::<
-                            __DogenF,
-                            _,
-                        >("describe", __dogen_args)?,
+                    __DogenL(__DogenR(__dogen_ret)) => {
+                        __dogen::encode_value::<__DogenF, _>("describe", &__dogen_ret)
                     }
-                }
-                "total" => {
-                    __DogenCall::__M2 {
-                        args: __dogen::decode_args::<__DogenF, _>("total", __dogen_args)?,
+                    __DogenR(__dogen_ret) => {
+                        __dogen::encode_value::<__DogenF, _>("total", &__dogen_ret)
                     }
-                }
-                _ => {
-                    return ::core::result::Result::Err(
-                        __dogen::unknown_method(
-                            __dogen_method,
-                            <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                        ),
-                    );
-                }
-            };
-            match __dogen_run(&*self.0, __dogen_call).await? {
-                __DogenReturn::__M0 { ret: __dogen_ret } => {
-                    __dogen::encode_value::<__DogenF, _>("join", &__dogen_ret)
-                }
-                __DogenReturn::__M1 { ret: __dogen_ret } => {
-                    __dogen::encode_value::<__DogenF, _>("describe", &__dogen_ret)
-                }
-                __DogenReturn::__M2 { ret: __dogen_ret } => {
-                    __dogen::encode_value::<__DogenF, _>("total", &__dogen_ret)
-                }
-            }
+                },
+            )
         }
     }
 };
@@ -164,8 +154,8 @@ const _: () = {
             &self,
             parts: &[String],
             sep: &str,
-        ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<String, ::dogen::CallError>,
+        ) -> impl __dogen::Future<
+            Output = __dogen::Result<String, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,
@@ -181,8 +171,8 @@ const _: () = {
             &self,
             pin: &Pin,
             precise: bool,
-        ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<String, ::dogen::CallError>,
+        ) -> impl __dogen::Future<
+            Output = __dogen::Result<String, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,
@@ -197,8 +187,8 @@ const _: () = {
         pub fn total(
             &self,
             values: &[u32],
-        ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<u64, ::dogen::CallError>,
+        ) -> impl __dogen::Future<
+            Output = __dogen::Result<u64, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,

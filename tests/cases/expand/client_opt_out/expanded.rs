@@ -9,29 +9,6 @@ pub trait Served {
 pub struct ServedServer<T>(pub T);
 const _: () = {
     use ::dogen::__private as __dogen;
-    #[allow(non_camel_case_types, clippy::large_enum_variant)]
-    enum __DogenCall {
-        __M0 { args: (i64, i64) },
-    }
-    #[allow(non_camel_case_types, clippy::large_enum_variant)]
-    enum __DogenReturn {
-        __M0 { ret: i64 },
-    }
-    #[allow(unused_variables, unreachable_code)]
-    async fn __dogen_run<__DogenI: Served + ?::core::marker::Sized>(
-        __dogen_this: &__DogenI,
-        __dogen_call: __DogenCall,
-    ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
-        ::core::result::Result::Ok(
-            match __dogen_call {
-                __DogenCall::__M0 { args: (a, b) } => {
-                    __DogenReturn::__M0 {
-                        ret: Served::add(__dogen_this, a, b).await,
-                    }
-                }
-            },
-        )
-    }
     impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for ServedServer<__DogenT>
     where
         __DogenT: ::core::ops::Deref,
@@ -39,35 +16,46 @@ const _: () = {
         __DogenF: ::dogen::Format,
     {
         const METHODS: &'static [&'static str] = &["add"];
-        #[allow(unreachable_code)]
-        async fn dispatch(
+        #[allow(unused_variables, unreachable_code)]
+        fn dispatch(
             &self,
             __dogen_method: &str,
             __dogen_args: &__DogenF::Value,
-        ) -> ::core::result::Result<
-            ::dogen::Reply<__DogenF::Value>,
-            ::dogen::ProtocolError,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                ::dogen::Reply<__DogenF::Value>,
+                ::dogen::ProtocolError,
+            >,
         > {
-            let __dogen_call = match __dogen_method {
-                "add" => {
-                    __DogenCall::__M0 {
-                        args: __dogen::decode_args::<__DogenF, _>("add", __dogen_args)?,
+            let __dogen_this = &*self.0;
+            __dogen::dispatched(
+                move || -> ::core::result::Result<_, _> {
+                    ::core::result::Result::Ok(
+                        match __dogen_method {
+                            "add" => {
+                                let (a, b) = __dogen::decode_args::<
+                                    __DogenF,
+                                    _,
+                                >("add", __dogen_args)?;
+                                Served::add(__dogen_this, a, b)
+                            }
+                            _ => {
+                                return ::core::result::Result::Err(
+                                    __dogen::unknown_method(
+                                        __dogen_method,
+                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                                    ),
+                                );
+                            }
+                        },
+                    )
+                },
+                |__dogen_ret| match __dogen_ret {
+                    __dogen_ret => {
+                        __dogen::encode_value::<__DogenF, _>("add", &__dogen_ret)
                     }
-                }
-                _ => {
-                    return ::core::result::Result::Err(
-                        __dogen::unknown_method(
-                            __dogen_method,
-                            <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                        ),
-                    );
-                }
-            };
-            match __dogen_run(&*self.0, __dogen_call).await? {
-                __DogenReturn::__M0 { ret: __dogen_ret } => {
-                    __dogen::encode_value::<__DogenF, _>("add", &__dogen_ret)
-                }
-            }
+                },
+            )
         }
     }
 };

@@ -20,44 +20,9 @@ pub trait Counter {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CounterServer<T>(pub T);
 const _: () = {
-    use ::dogen::__private as __dogen;
-    #[allow(non_camel_case_types, clippy::large_enum_variant)]
-    enum __DogenCall {
-        __M0 { args: (i64,) },
-        __M1 {},
-        __M2 {},
-    }
-    #[allow(non_camel_case_types, clippy::large_enum_variant)]
-    enum __DogenReturn {
-        __M0 { ret: i64 },
-        __M1 { ret: ::core::result::Result<(), CounterError> },
-        __M2 { ret: i64 },
-    }
-    #[allow(unused_variables, unreachable_code)]
-    async fn __dogen_run<__DogenI: Counter + ?::core::marker::Sized>(
-        __dogen_this: &__DogenI,
-        __dogen_call: __DogenCall,
-    ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
-        ::core::result::Result::Ok(
-            match __dogen_call {
-                __DogenCall::__M0 { args: (amount,) } => {
-                    __DogenReturn::__M0 {
-                        ret: Counter::increment(__dogen_this, amount).await,
-                    }
-                }
-                __DogenCall::__M1 {} => {
-                    __DogenReturn::__M1 {
-                        ret: Counter::reset(__dogen_this).await,
-                    }
-                }
-                __DogenCall::__M2 {} => {
-                    __DogenReturn::__M2 {
-                        ret: Counter::get_counter_value(__dogen_this).await,
-                    }
-                }
-            },
-        )
-    }
+    use ::dogen::__private::{
+        self as __dogen, Either::{Left as __DogenL, Right as __DogenR},
+    };
     impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for CounterServer<__DogenT>
     where
         __DogenT: ::core::ops::Deref,
@@ -65,52 +30,60 @@ const _: () = {
         __DogenF: ::dogen::Format,
     {
         const METHODS: &'static [&'static str] = &["increment", "reset", "peek"];
-        #[allow(unreachable_code)]
-        async fn dispatch(
+        #[allow(unused_variables, unreachable_code)]
+        fn dispatch(
             &self,
             __dogen_method: &str,
             __dogen_args: &__DogenF::Value,
-        ) -> ::core::result::Result<
-            ::dogen::Reply<__DogenF::Value>,
-            ::dogen::ProtocolError,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                ::dogen::Reply<__DogenF::Value>,
+                ::dogen::ProtocolError,
+            >,
         > {
-            let __dogen_call = match __dogen_method {
-                "increment" => {
-                    __DogenCall::__M0 {
-                        args: __dogen::decode_args::<
-                            __DogenF,
-                            _,
-                        >("increment", __dogen_args)?,
+            let __dogen_this = &*self.0;
+            __dogen::dispatched(
+                move || -> ::core::result::Result<_, _> {
+                    ::core::result::Result::Ok(
+                        match __dogen_method {
+                            "increment" => {
+                                let (amount,) = __dogen::decode_args::<
+                                    __DogenF,
+                                    _,
+                                >("increment", __dogen_args)?;
+                                __DogenL(__DogenL(Counter::increment(__dogen_this, amount)))
+                            }
+                            "reset" => {
+                                __dogen::decode_no_args::<__DogenF>("reset", __dogen_args)?;
+                                __DogenL(__DogenR(Counter::reset(__dogen_this)))
+                            }
+                            "peek" => {
+                                __dogen::decode_no_args::<__DogenF>("peek", __dogen_args)?;
+                                __DogenR(Counter::get_counter_value(__dogen_this))
+                            }
+                            _ => {
+                                return ::core::result::Result::Err(
+                                    __dogen::unknown_method(
+                                        __dogen_method,
+                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                                    ),
+                                );
+                            }
+                        },
+                    )
+                },
+                |__dogen_ret| match __dogen_ret {
+                    __DogenL(__DogenL(__dogen_ret)) => {
+                        __dogen::encode_value::<__DogenF, _>("increment", &__dogen_ret)
                     }
-                }
-                "reset" => {
-                    __dogen::decode_no_args::<__DogenF>("reset", __dogen_args)?;
-                    __DogenCall::__M1 {}
-                }
-                "peek" => {
-                    __dogen::decode_no_args::<__DogenF>("peek", __dogen_args)?;
-                    __DogenCall::__M2 {}
-                }
-                _ => {
-                    return ::core::result::Result::Err(
-                        __dogen::unknown_method(
-                            __dogen_method,
-                            <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                        ),
-                    );
-                }
-            };
-            match __dogen_run(&*self.0, __dogen_call).await? {
-                __DogenReturn::__M0 { ret: __dogen_ret } => {
-                    __dogen::encode_value::<__DogenF, _>("increment", &__dogen_ret)
-                }
-                __DogenReturn::__M1 { ret: __dogen_ret } => {
-                    __dogen::encode_result::<__DogenF, _, _>("reset", &__dogen_ret)
-                }
-                __DogenReturn::__M2 { ret: __dogen_ret } => {
-                    __dogen::encode_value::<__DogenF, _>("peek", &__dogen_ret)
-                }
-            }
+                    __DogenL(__DogenR(__dogen_ret)) => {
+                        __dogen::encode_result::<__DogenF, _, _>("reset", &__dogen_ret)
+                    }
+                    __DogenR(__dogen_ret) => {
+                        __dogen::encode_value::<__DogenF, _>("peek", &__dogen_ret)
+                    }
+                },
+            )
         }
     }
 };
@@ -160,8 +133,8 @@ const _: () = {
         pub fn increment(
             &self,
             amount: i64,
-        ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<i64, ::dogen::CallError>,
+        ) -> impl __dogen::Future<
+            Output = __dogen::Result<i64, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,
@@ -175,8 +148,8 @@ const _: () = {
         /// Calls `reset` on the Durable Object.
         pub fn reset(
             &self,
-        ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<(), ::dogen::CallError<CounterError>>,
+        ) -> impl __dogen::Future<
+            Output = __dogen::Result<(), ::dogen::CallError<CounterError>>,
         > + '_ {
             __dogen::call_result::<
                 __DogenT,
@@ -191,8 +164,8 @@ const _: () = {
         /// Calls `peek` on the Durable Object.
         pub fn get_counter_value(
             &self,
-        ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<i64, ::dogen::CallError>,
+        ) -> impl __dogen::Future<
+            Output = __dogen::Result<i64, ::dogen::CallError>,
         > + '_ {
             __dogen::call_value::<
                 __DogenT,

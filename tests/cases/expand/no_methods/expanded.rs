@@ -8,17 +8,6 @@ pub trait Empty {}
 pub struct EmptyServer<T>(pub T);
 const _: () = {
     use ::dogen::__private as __dogen;
-    #[allow(non_camel_case_types, clippy::large_enum_variant)]
-    enum __DogenCall {}
-    #[allow(non_camel_case_types, clippy::large_enum_variant)]
-    enum __DogenReturn {}
-    #[allow(unused_variables, unreachable_code)]
-    async fn __dogen_run<__DogenI: Empty + ?::core::marker::Sized>(
-        __dogen_this: &__DogenI,
-        __dogen_call: __DogenCall,
-    ) -> ::core::result::Result<__DogenReturn, ::dogen::ProtocolError> {
-        ::core::result::Result::Ok(match __dogen_call {})
-    }
     impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for EmptyServer<__DogenT>
     where
         __DogenT: ::core::ops::Deref,
@@ -26,26 +15,38 @@ const _: () = {
         __DogenF: ::dogen::Format,
     {
         const METHODS: &'static [&'static str] = &[];
-        #[allow(unreachable_code)]
-        async fn dispatch(
+        #[allow(unused_variables, unreachable_code)]
+        fn dispatch(
             &self,
             __dogen_method: &str,
             __dogen_args: &__DogenF::Value,
-        ) -> ::core::result::Result<
-            ::dogen::Reply<__DogenF::Value>,
-            ::dogen::ProtocolError,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<
+                ::dogen::Reply<__DogenF::Value>,
+                ::dogen::ProtocolError,
+            >,
         > {
-            let __dogen_call = match __dogen_method {
-                _ => {
-                    return ::core::result::Result::Err(
-                        __dogen::unknown_method(
-                            __dogen_method,
-                            <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                        ),
-                    );
-                }
-            };
-            match __dogen_run(&*self.0, __dogen_call).await? {}
+            let __dogen_this = &*self.0;
+            __dogen::dispatched(
+                move || -> ::core::result::Result<
+                    ::core::future::Pending<::core::convert::Infallible>,
+                    _,
+                > {
+                    ::core::result::Result::Ok(
+                        match __dogen_method {
+                            _ => {
+                                return ::core::result::Result::Err(
+                                    __dogen::unknown_method(
+                                        __dogen_method,
+                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
+                                    ),
+                                );
+                            }
+                        },
+                    )
+                },
+                |__dogen_ret: ::core::convert::Infallible| match __dogen_ret {},
+            )
         }
     }
 };
