@@ -9,15 +9,16 @@ use serde::ser::SerializeTuple;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::dispatch::Reply;
-use crate::error::{CallError, ProtocolError, ProtocolErrorKind};
+use crate::error::{ProtocolError, ProtocolErrorKind};
 use crate::format::Format;
 pub use crate::format::{deserialize_finite, serialize_finite};
 use crate::protocol::{MAX_MESSAGE, quote, shorten};
 pub use crate::run::{Dispatched, Either, dispatched};
 use crate::transport::Transport;
 
-/// The types of a client method's future, by shorter paths (rustdoc shows
-/// their names, not the path).
+// The types of a client method's future, by shorter paths (rustdoc shows
+// their names, not the path).
+pub use crate::error::CallError;
 pub use core::{future::Future, result::Result};
 
 #[cfg(feature = "worker")]
@@ -52,6 +53,75 @@ impl<'de> Deserialize<'de> for NoArgs {
     }
 }
 
+/// The call a generated server's dispatch serves: the method's wire name
+/// and its encoded arguments, in the format `F`.
+///
+/// Named once per dispatch, so that each method's code decodes and encodes
+/// through a method call that spells neither the format nor the wire name
+/// again: `let (a, b,) = request.args()?;`, `request.value(&ret)`. The
+/// called method's name is what an error names: the `match` that picked
+/// the method compared it with the wire name.
+///
+/// Two lifetimes: the future of a dispatch keeps the request, and its
+/// opaque type can name each of the borrows, not a region both outlive.
+pub struct Request<'m, 'a, F: Format> {
+    method: &'m str,
+    args: &'a F::Value,
+}
+
+impl<F: Format> Clone for Request<'_, '_, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<F: Format> Copy for Request<'_, '_, F> {}
+
+impl<'m, 'a, F: Format> Request<'m, 'a, F> {
+    /// The call to `method` with `args`.
+    #[inline]
+    pub fn new(method: &'m str, args: &'a F::Value) -> Self {
+        Request { method, args }
+    }
+
+    /// Decodes the argument tuple (see `decode_args`).
+    #[inline]
+    pub fn args<T: ArgList>(self) -> Result<T, ProtocolError> {
+        decode_args::<F, T>(self.method, self.args)
+    }
+
+    /// Checks the (empty) arguments of a method that takes none.
+    #[inline]
+    pub fn no_args(self) -> Result<(), ProtocolError> {
+        decode_no_args::<F>(self.method, self.args)
+    }
+
+    /// Encodes the value the method returned.
+    #[inline]
+    pub fn value<T: Serialize + ?Sized>(self, value: &T) -> Result<Reply<F::Value>, ProtocolError> {
+        encode_value::<F, T>(self.method, value)
+    }
+
+    /// Encodes what a method returning `Result<T, E>` returned.
+    #[inline]
+    pub fn result<T: Serialize, E: Serialize>(self, result: &Result<T, E>) -> Result<Reply<F::Value>, ProtocolError> {
+        encode_result::<F, T, E>(self.method, result)
+    }
+
+    /// The error for a method that returned a [`Failure`](crate::Failure).
+    #[inline]
+    pub fn failed(self, failure: crate::Failure) -> ProtocolError {
+        failed(self.method, failure)
+    }
+
+    /// The error for a wire name no method has; `known` are the ones there
+    /// are.
+    #[inline]
+    pub fn unknown(self, known: &[&str]) -> ProtocolError {
+        unknown_method(self.method, known)
+    }
+}
+
 /// Decodes the argument tuple of `method`.
 ///
 /// Where the format refuses unread elements itself
@@ -59,7 +129,7 @@ impl<'de> Deserialize<'de> for NoArgs {
 /// for more: an extra argument fails the decode, and `after_args` reads
 /// the call again for the error that counts them.
 #[inline]
-pub fn decode_args<F: Format, T: ArgList>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
+fn decode_args<F: Format, T: ArgList>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
     // Plain matches, not closures, in this and the other helpers compiled
     // once per method or type: each closure would be a function of its own.
     if F::ENDS_SEQUENCES {
@@ -107,7 +177,7 @@ fn bad_arguments(method: &str, e: String) -> ProtocolError {
 /// argument. Trailing `Option` arguments may be left out and are `None`, so
 /// adding one to a method keeps older callers working; any other missing
 /// argument, and any extra one, is an error. With `CHECK_EXTRA` false, an
-/// extra argument is left for the format to refuse (see [`decode_args`]).
+/// extra argument is left for the format to refuse (see [`Request::args`]).
 pub struct Args<T, const CHECK_EXTRA: bool>(pub T);
 
 /// An argument tuple `(A, B, ...)` that [`Args`] decodes.
@@ -270,7 +340,7 @@ arg_lists! {
 
 /// Checks the (empty) arguments of a method that takes none.
 #[inline]
-pub fn decode_no_args<F: Format>(method: &str, args: &F::Value) -> Result<(), ProtocolError> {
+fn decode_no_args<F: Format>(method: &str, args: &F::Value) -> Result<(), ProtocolError> {
     if F::is_empty_sequence(args) {
         return Ok(());
     }
@@ -282,10 +352,7 @@ pub fn decode_no_args<F: Format>(method: &str, args: &F::Value) -> Result<(), Pr
 
 /// Encodes the value a method returned.
 #[inline]
-pub fn encode_value<F: Format, T: Serialize + ?Sized>(
-    method: &str,
-    value: &T,
-) -> Result<Reply<F::Value>, ProtocolError> {
+fn encode_value<F: Format, T: Serialize + ?Sized>(method: &str, value: &T) -> Result<Reply<F::Value>, ProtocolError> {
     match F::encode(value) {
         Ok(value) => Ok(Reply::Ok(value)),
         Err(e) => Err(encode_failed(method, e)),
@@ -294,7 +361,7 @@ pub fn encode_value<F: Format, T: Serialize + ?Sized>(
 
 /// Encodes what a method returning `Result<T, E>` returned.
 #[inline]
-pub fn encode_result<F: Format, T: Serialize, E: Serialize>(
+fn encode_result<F: Format, T: Serialize, E: Serialize>(
     method: &str,
     result: &Result<T, E>,
 ) -> Result<Reply<F::Value>, ProtocolError> {
@@ -310,7 +377,7 @@ pub fn encode_result<F: Format, T: Serialize, E: Serialize>(
 
 /// The error for a method that returned a [`Failure`](crate::Failure).
 #[cold]
-pub fn failed(method: &str, failure: crate::Failure) -> ProtocolError {
+fn failed(method: &str, failure: crate::Failure) -> ProtocolError {
     ProtocolError::new(ProtocolErrorKind::Internal, format!("`{method}` failed: {}", quote(failure.message())))
 }
 
@@ -321,7 +388,7 @@ fn encode_failed(method: &str, e: String) -> ProtocolError {
 
 /// The error for a wire name no method has.
 #[cold]
-pub fn unknown_method(method: &str, known: &[&str]) -> ProtocolError {
+fn unknown_method(method: &str, known: &[&str]) -> ProtocolError {
     ProtocolError::new(
         ProtocolErrorKind::UnknownMethod,
         shorten(&format!("unknown method `{}`; this object has {}", quote(method), list(known)), MAX_MESSAGE),
@@ -344,38 +411,82 @@ fn list(names: &[&str]) -> String {
     list
 }
 
-/// Calls a method that cannot fail, with its arguments as
-/// [`encode_args`] encoded them.
+/// A client method's call of `method` through `transport`, before its
+/// arguments: `call(t, "m").args(&(&a, &b,)).value()`, or
+/// `call(t, "m").value()` for a method without arguments.
 ///
-/// A generated client method is a plain function returning this future, so
-/// no method has a future of its own to compile. The only `async` part,
-/// `send`, is generic in the transport alone; what depends on the value
-/// type is `Decoded`'s `poll` and the decoding.
-pub fn call_value<'a, T, R>(
-    transport: &'a T,
-    method: &'static str,
-    args: Result<<T::Format as Format>::Value, ProtocolError>,
-) -> impl Future<Output = Result<R, CallError>> + 'a
-where
-    T: Transport,
-    R: DeserializeOwned + 'a,
-{
-    Decoded { call: send(transport, method, args), method, decode: value_reply::<T::Format, R> }
+/// A generated client method is a plain function returning the future of
+/// [`Encoded::value`] or [`Encoded::result`], so no method has a future of
+/// its own to compile. The arguments are encoded when the method is
+/// called, into a value whose type does not name them: the future borrows
+/// the transport, not the arguments. Method calls, so that the generated
+/// code spells neither the transport's type nor the value's, which the
+/// method's return type gives.
+#[inline]
+pub fn call<'a, T: Transport>(transport: &'a T, method: &'static str) -> Call<'a, T> {
+    Call { transport, method }
 }
 
-/// Calls a method returning `Result<R, E>`, with its arguments as
-/// [`encode_args`] encoded them (see [`call_value`]).
-pub fn call_result<'a, T, R, E>(
+/// See [`call`].
+pub struct Call<'a, T> {
+    transport: &'a T,
+    method: &'static str,
+}
+
+impl<'a, T: Transport> Call<'a, T> {
+    /// Encodes the argument tuple. Always inlined, so the code is
+    /// `encode_with`'s, one copy per format and argument tuple however
+    /// many clients (and transports) share that tuple; an error is what the
+    /// call's future returns.
+    #[inline(always)]
+    pub fn args<A: Serialize + ?Sized>(self, args: &A) -> Encoded<'a, T> {
+        Encoded { transport: self.transport, method: self.method, args: encode_with::<T::Format, A>(self.method, args) }
+    }
+
+    /// Calls a method without arguments that cannot fail.
+    #[inline]
+    pub fn value<R: DeserializeOwned + 'a>(self) -> impl Future<Output = Result<R, CallError>> + 'a {
+        self.args(&NoArgs).value()
+    }
+
+    /// Calls a method without arguments that returns `Result<R, E>`.
+    #[inline]
+    pub fn result<R: DeserializeOwned + 'a, E: DeserializeOwned + 'a>(
+        self,
+    ) -> impl Future<Output = Result<R, CallError<E>>> + 'a {
+        self.args(&NoArgs).result()
+    }
+}
+
+/// A client method's call with its arguments encoded (see [`call`]).
+pub struct Encoded<'a, T: Transport> {
     transport: &'a T,
     method: &'static str,
     args: Result<<T::Format as Format>::Value, ProtocolError>,
-) -> impl Future<Output = Result<R, CallError<E>>> + 'a
-where
-    T: Transport,
-    R: DeserializeOwned + 'a,
-    E: DeserializeOwned + 'a,
-{
-    Decoded { call: send(transport, method, args), method, decode: result_reply::<T::Format, R, E> }
+}
+
+impl<'a, T: Transport> Encoded<'a, T> {
+    /// Calls a method that cannot fail. The only `async` part, `send`, is
+    /// generic in the transport alone; what depends on the value type is
+    /// `Decoded`'s `poll` and the decoding.
+    pub fn value<R: DeserializeOwned + 'a>(self) -> impl Future<Output = Result<R, CallError>> + 'a {
+        Decoded {
+            call: send(self.transport, self.method, self.args),
+            method: self.method,
+            decode: value_reply::<T::Format, R>,
+        }
+    }
+
+    /// Calls a method returning `Result<R, E>`.
+    pub fn result<R: DeserializeOwned + 'a, E: DeserializeOwned + 'a>(
+        self,
+    ) -> impl Future<Output = Result<R, CallError<E>>> + 'a {
+        Decoded {
+            call: send(self.transport, self.method, self.args),
+            method: self.method,
+            decode: result_reply::<T::Format, R, E>,
+        }
+    }
 }
 
 /// The call itself: the encoded arguments to the transport, or their
@@ -445,19 +556,6 @@ fn result_reply<F: Format, R: DeserializeOwned, E: DeserializeOwned>(
 #[cold]
 fn cannot_fail(method: &str) -> ProtocolError {
     ProtocolError::new(ProtocolErrorKind::BadReply, format!("`{method}` cannot fail, yet its reply is an error"))
-}
-
-/// Encodes the argument tuple of a client call, when the method is called;
-/// an error is what the call's future returns. Named by the transport, so
-/// generated code need not spell `<T as Transport>::Format`; always inlined,
-/// so the code is `encode_with`'s, one copy per format and argument
-/// tuple however many clients (and transports) share that tuple.
-#[inline(always)]
-pub fn encode_args<T: Transport, A: Serialize + ?Sized>(
-    method: &str,
-    args: &A,
-) -> Result<<T::Format as Format>::Value, ProtocolError> {
-    encode_with::<T::Format, A>(method, args)
 }
 
 #[inline]

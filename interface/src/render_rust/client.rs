@@ -1,9 +1,8 @@
 //! The typed client: `<Trait>Client<T: Transport>`, one async method per
 //! trait method.
 
-use proc_macro2::{Delimiter, Group, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
-use syn::Token;
 
 use super::{blame_args, blame_call, client_ident, server_ident};
 use crate::model::{Interface, Method, Output};
@@ -111,43 +110,41 @@ fn client_method(method: &Method) -> TokenStream {
     let names: Vec<_> = method.args.iter().map(|a| &a.ident).collect();
     let types = method.args.iter().map(|a| &a.ty);
     // Spans only: a failed serde bound is reported at the user's type (see
-    // `blame`), never at the attribute. The inferred argument tuple carries
-    // the arguments' span; the call, which repeats every bound of the
-    // helper, carries the whole call's.
-    let infer = Token![_](blame_args(method));
+    // `blame`), never at the attribute. A failed bound of a method call is
+    // reported at the method's name: `args`, which encodes the argument
+    // tuple, carries the arguments' span; `value` or `result`, whose
+    // returned value is inferred from the method's return type, the whole
+    // call's.
     let blame = blame_call(method);
     let unit = Group::new(Delimiter::Parenthesis, TokenStream::new());
-    // What the future yields: the value, the helper that decodes it, and the
-    // application error (none: `CallError`'s default, `Infallible`).
-    let (ret, call, err): (&dyn ToTokens, TokenStream, Option<&syn::Type>) = match &method.output {
-        Output::Unit => (&unit, quote!(call_value::<__DogenT, ()>), None),
-        Output::Value(v) => {
-            let ty = &v.ty;
-            (ty, quote!(call_value::<__DogenT, #ty>), None)
-        }
-        Output::Result { ok, err } => {
-            let (ok, err) = (&ok.ty, &err.ty);
-            (ok, quote!(call_result::<__DogenT, #ok, #err>), Some(err))
-        }
+    // What the future yields: the value, and the application error (none:
+    // `CallError`'s default, `Infallible`).
+    let (ret, decode, err): (&dyn ToTokens, _, Option<&syn::Type>) = match &method.output {
+        Output::Unit => (&unit, Ident::new("value", blame), None),
+        Output::Value(v) => (&v.ty, Ident::new("value", blame), None),
+        Output::Result { ok, err } => (&ok.ty, Ident::new("result", blame), Some(&err.ty)),
     };
-    let encode = if names.is_empty() {
-        quote!(__dogen::encode_args::<__DogenT, #infer>(#wire, &__dogen::NoArgs))
+    let args = if names.is_empty() {
+        TokenStream::new()
     } else {
-        quote!(__dogen::encode_args::<__DogenT, #infer>(#wire, &(#(&#names,)*)))
+        // The tuple too: a failed bound of a method call's argument is
+        // reported at the argument.
+        let span = blame_args(method);
+        let refs = names.iter().map(|name| quote_spanned!(span=> &#name));
+        quote_spanned!(span=> .args(&(#(#refs,)*)))
     };
-    let call = quote_spanned!(blame=> __dogen::#call(&self.transport, #wire, #encode));
     // Not an `async fn`: the arguments are encoded when the method is
     // called, and the future is the shared helper's, so no method has a
     // future of its own for the compiler to build.
     // The opaque return type repeats the helper's bounds too: same span.
     let err = err.into_iter();
     let future = quote_spanned! {blame=>
-        impl __dogen::Future<Output = __dogen::Result<#ret, ::dogen::CallError #(<#err>)*>> + '_
+        impl __dogen::Future<Output = __dogen::Result<#ret, __dogen::CallError #(<#err>)*>> + '_
     };
     quote! {
         #( #[doc = #lines] )*
         pub fn #ident(&self, #(#names: #types),*) -> #future {
-            #call
+            __dogen::call(&self.transport, #wire)#args.#decode()
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The server dispatch: `<Trait>Server<T>` and its `dogen::Dispatch` impl.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{blame_args, server_ident};
@@ -80,19 +80,19 @@ pub fn render_server(iface: &Interface) -> TokenStream {
                     Output = ::core::result::Result<::dogen::Reply<__DogenF::Value>, ::dogen::ProtocolError>,
                 > {
                     let __dogen_this = &*self.0;
+                    let __dogen_call = __dogen::Request::<__DogenF>::new(__dogen_method, __dogen_args);
                     __dogen::dispatched(
                         move || -> ::core::result::Result<#start_type, _> {
                             ::core::result::Result::Ok(match __dogen_method {
                                 #(#start_arms)*
                                 _ => {
-                                    return ::core::result::Result::Err(__dogen::unknown_method(
-                                        __dogen_method,
-                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                                    ));
+                                    return ::core::result::Result::Err(
+                                        __dogen_call.unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
+                                    );
                                 }
                             })
                         },
-                        |#encode_param| match __dogen_ret {
+                        move |#encode_param| match __dogen_ret {
                             #(#encode_arms)*
                         },
                     )
@@ -131,34 +131,36 @@ fn tree_leaf(leaf: TokenStream, index: usize, count: usize) -> TokenStream {
 /// leaf of the tree. A `Fallible` method's failure ends the call as the
 /// `internal` error; its value is encoded like any other method's.
 fn encode_arm(method: &Method, index: usize, count: usize) -> TokenStream {
-    let wire = &method.wire_name;
-    // Each `_` carries the span of its type, where a failed `Serialize`
-    // bound is reported.
-    let encode = match &method.output {
-        Output::Unit => quote!(__dogen::encode_value::<__DogenF, ()>(#wire, &__dogen_ret)),
-        Output::Value(v) => {
-            let ty = quote_spanned!(v.ty.span()=> _);
-            quote!(__dogen::encode_value::<__DogenF, #ty>(#wire, &__dogen_ret))
-        }
+    // A failed `Serialize` bound is reported at the user's type: where an
+    // argument of a method call fails a bound, the error points at the
+    // argument and at the method's name, so both carry the type's span
+    // (the returned value's binding too, which the argument names). The
+    // types of a `Result` are given each with its own span.
+    let (span, encode) = match &method.output {
+        Output::Unit => (Span::call_site(), quote!(value)),
+        Output::Value(v) => (v.ty.span(), quote_spanned!(v.ty.span()=> value)),
         Output::Result { ok, err } => {
             let ok = quote_spanned!(ok.ty.span()=> _);
-            let err = quote_spanned!(err.ty.span()=> _);
-            quote!(__dogen::encode_result::<__DogenF, #ok, #err>(#wire, &__dogen_ret))
+            let err_span = err.ty.span();
+            let err = quote_spanned!(err_span=> _);
+            (err_span, quote_spanned!(err_span=> result::<#ok, #err>))
         }
     };
+    let ret = Ident::new("__dogen_ret", span);
+    let encode = quote_spanned!(span=> __dogen_call.#encode(&#ret));
     let encode = if method.fallible {
         quote! {
             match __dogen_outcome {
-                ::core::result::Result::Ok(__dogen_ret) => #encode,
+                ::core::result::Result::Ok(#ret) => #encode,
                 ::core::result::Result::Err(__dogen_failure) => {
-                    ::core::result::Result::Err(__dogen::failed(#wire, __dogen_failure))
+                    ::core::result::Result::Err(__dogen_call.failed(__dogen_failure))
                 }
             }
         }
     } else {
         encode
     };
-    let binding = if method.fallible { quote!(__dogen_outcome) } else { quote!(__dogen_ret) };
+    let binding = if method.fallible { quote!(__dogen_outcome) } else { ret.into_token_stream() };
     let pattern = tree_leaf(binding, index, count);
     quote! {
         #pattern => #encode,
@@ -178,19 +180,19 @@ fn start_arm(iface: &Interface, method: &Method, index: usize, count: usize) -> 
     });
     let borrows = method.args.iter().any(|a| a.borrowed);
     let decode = if method.args.is_empty() {
-        quote!(__dogen::decode_no_args::<__DogenF>(#wire, __dogen_args)?;)
+        quote!(__dogen_call.no_args()?;)
     } else {
-        // The inferred tuple type carries the span a failed `Deserialize`
-        // bound is reported at. The call infers the owned types, except
-        // where an argument is lent: `&String` does not say `String`.
-        let infer = quote_spanned!(blame_args(method)=> _);
+        // `args` carries the span a failed `Deserialize` bound of the
+        // inferred tuple is reported at. The call infers the owned types,
+        // except where an argument is lent: `&String` does not say `String`.
+        let decode = Ident::new("args", blame_args(method));
         let ty = if borrows {
             let owned = method.args.iter().map(|a| &a.owned);
             quote!(: (#(#owned,)*))
         } else {
             TokenStream::new()
         };
-        quote!(let (#(#names,)*) #ty = __dogen::decode_args::<__DogenF, #infer>(#wire, __dogen_args)?;)
+        quote!(let (#(#names,)*) #ty = __dogen_call.#decode()?;)
     };
     // `Trait::method(this, ..)`: the implementation is `this`'s type, and an
     // inherent method of the same name is never the one called.

@@ -147,6 +147,20 @@ fn main() {
             );
         }
     }
+    // `tokens NAME PER_METHOD` (tests/bench/src/bin/tokens.rs): what the
+    // check's time follows, without its noise.
+    if let (Some(dogen), Some(hand)) = (value("tokens", "dogen"), value("tokens", "hand")) {
+        let split = match (value("tokens", "dogen-server"), value("tokens", "dogen-client")) {
+            (Some(server), Some(client)) => format!("; server {server:.0}, client {client:.0}"),
+            _ => String::new(),
+        };
+        row(
+            "tokens per method beyond the crate without RPC (plain): dogen's expansion and entries",
+            "hand-written serde_json routes and clients (hand)",
+            format!("{:.2}x ({dogen:.0} vs {hand:.0}{split})", dogen / hand),
+            "-",
+        );
+    }
     for name in ["dogen", "before", "hand", "tarpc", "jsonrpsee"] {
         if let (Some(bytes), Some(plain)) = (value("wasm-bytes", name), value("wasm-bytes", "plain")) {
             row(

@@ -43,6 +43,9 @@ const _: () = {
             >,
         > {
             let __dogen_this = &*self.0;
+            let __dogen_call = __dogen::Request::<
+                __DogenF,
+            >::new(__dogen_method, __dogen_args);
             __dogen::dispatched(
                 move || -> ::core::result::Result<_, _> {
                     ::core::result::Result::Ok(
@@ -51,10 +54,8 @@ const _: () = {
                                 let (
                                     parts,
                                     sep,
-                                ): (::std::vec::Vec<String>, ::std::string::String) = __dogen::decode_args::<
-                                    __DogenF,
-                                    _,
-                                >("join", __dogen_args)?;
+                                ): (::std::vec::Vec<String>, ::std::string::String) = __dogen_call
+                                    .args()?;
                                 __DogenL(
                                     __DogenL(async move {
                                         Formatter::join(__dogen_this, &parts, &sep).await
@@ -62,10 +63,7 @@ const _: () = {
                                 )
                             }
                             "describe" => {
-                                let (pin, precise): (Pin, bool) = __dogen::decode_args::<
-                                    __DogenF,
-                                    _,
-                                >("describe", __dogen_args)?;
+                                let (pin, precise): (Pin, bool) = __dogen_call.args()?;
                                 __DogenL(
                                     __DogenR(async move {
                                         Formatter::describe(__dogen_this, &pin, precise).await
@@ -73,35 +71,25 @@ const _: () = {
                                 )
                             }
                             "total" => {
-                                let (values,): (::std::vec::Vec<u32>,) = __dogen::decode_args::<
-                                    __DogenF,
-                                    _,
-                                >("total", __dogen_args)?;
+                                let (values,): (::std::vec::Vec<u32>,) = __dogen_call
+                                    .args()?;
                                 __DogenR(async move {
                                     Formatter::total(__dogen_this, &values).await
                                 })
                             }
                             _ => {
                                 return ::core::result::Result::Err(
-                                    __dogen::unknown_method(
-                                        __dogen_method,
-                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                                    ),
+                                    __dogen_call
+                                        .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
                                 );
                             }
                         },
                     )
                 },
-                |__dogen_ret| match __dogen_ret {
-                    __DogenL(__DogenL(__dogen_ret)) => {
-                        __dogen::encode_value::<__DogenF, _>("join", &__dogen_ret)
-                    }
-                    __DogenL(__DogenR(__dogen_ret)) => {
-                        __dogen::encode_value::<__DogenF, _>("describe", &__dogen_ret)
-                    }
-                    __DogenR(__dogen_ret) => {
-                        __dogen::encode_value::<__DogenF, _>("total", &__dogen_ret)
-                    }
+                move |__dogen_ret| match __dogen_ret {
+                    __DogenL(__DogenL(__dogen_ret)) => __dogen_call.value(&__dogen_ret),
+                    __DogenL(__DogenR(__dogen_ret)) => __dogen_call.value(&__dogen_ret),
+                    __DogenR(__dogen_ret) => __dogen_call.value(&__dogen_ret),
                 },
             )
         }
@@ -155,16 +143,9 @@ const _: () = {
             parts: &[String],
             sep: &str,
         ) -> impl __dogen::Future<
-            Output = __dogen::Result<String, ::dogen::CallError>,
+            Output = __dogen::Result<String, __dogen::CallError>,
         > + '_ {
-            __dogen::call_value::<
-                __DogenT,
-                String,
-            >(
-                &self.transport,
-                "join",
-                __dogen::encode_args::<__DogenT, _>("join", &(&parts, &sep)),
-            )
+            __dogen::call(&self.transport, "join").args(&(&parts, &sep)).value()
         }
         /// Calls `describe` on the Durable Object.
         pub fn describe(
@@ -172,32 +153,18 @@ const _: () = {
             pin: &Pin,
             precise: bool,
         ) -> impl __dogen::Future<
-            Output = __dogen::Result<String, ::dogen::CallError>,
+            Output = __dogen::Result<String, __dogen::CallError>,
         > + '_ {
-            __dogen::call_value::<
-                __DogenT,
-                String,
-            >(
-                &self.transport,
-                "describe",
-                __dogen::encode_args::<__DogenT, _>("describe", &(&pin, &precise)),
-            )
+            __dogen::call(&self.transport, "describe").args(&(&pin, &precise)).value()
         }
         /// Calls `total` on the Durable Object.
         pub fn total(
             &self,
             values: &[u32],
         ) -> impl __dogen::Future<
-            Output = __dogen::Result<u64, ::dogen::CallError>,
+            Output = __dogen::Result<u64, __dogen::CallError>,
         > + '_ {
-            __dogen::call_value::<
-                __DogenT,
-                u64,
-            >(
-                &self.transport,
-                "total",
-                __dogen::encode_args::<__DogenT, _>("total", &(&values,)),
-            )
+            __dogen::call(&self.transport, "total").args(&(&values,)).value()
         }
     }
 };

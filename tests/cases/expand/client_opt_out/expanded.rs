@@ -28,32 +28,28 @@ const _: () = {
             >,
         > {
             let __dogen_this = &*self.0;
+            let __dogen_call = __dogen::Request::<
+                __DogenF,
+            >::new(__dogen_method, __dogen_args);
             __dogen::dispatched(
                 move || -> ::core::result::Result<_, _> {
                     ::core::result::Result::Ok(
                         match __dogen_method {
                             "add" => {
-                                let (a, b) = __dogen::decode_args::<
-                                    __DogenF,
-                                    _,
-                                >("add", __dogen_args)?;
+                                let (a, b) = __dogen_call.args()?;
                                 Served::add(__dogen_this, a, b)
                             }
                             _ => {
                                 return ::core::result::Result::Err(
-                                    __dogen::unknown_method(
-                                        __dogen_method,
-                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                                    ),
+                                    __dogen_call
+                                        .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
                                 );
                             }
                         },
                     )
                 },
-                |__dogen_ret| match __dogen_ret {
-                    __dogen_ret => {
-                        __dogen::encode_value::<__DogenF, _>("add", &__dogen_ret)
-                    }
+                move |__dogen_ret| match __dogen_ret {
+                    __dogen_ret => __dogen_call.value(&__dogen_ret),
                 },
             )
         }

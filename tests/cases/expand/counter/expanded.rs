@@ -42,46 +42,40 @@ const _: () = {
             >,
         > {
             let __dogen_this = &*self.0;
+            let __dogen_call = __dogen::Request::<
+                __DogenF,
+            >::new(__dogen_method, __dogen_args);
             __dogen::dispatched(
                 move || -> ::core::result::Result<_, _> {
                     ::core::result::Result::Ok(
                         match __dogen_method {
                             "increment" => {
-                                let (amount,) = __dogen::decode_args::<
-                                    __DogenF,
-                                    _,
-                                >("increment", __dogen_args)?;
+                                let (amount,) = __dogen_call.args()?;
                                 __DogenL(__DogenL(Counter::increment(__dogen_this, amount)))
                             }
                             "reset" => {
-                                __dogen::decode_no_args::<__DogenF>("reset", __dogen_args)?;
+                                __dogen_call.no_args()?;
                                 __DogenL(__DogenR(Counter::reset(__dogen_this)))
                             }
                             "peek" => {
-                                __dogen::decode_no_args::<__DogenF>("peek", __dogen_args)?;
+                                __dogen_call.no_args()?;
                                 __DogenR(Counter::get_counter_value(__dogen_this))
                             }
                             _ => {
                                 return ::core::result::Result::Err(
-                                    __dogen::unknown_method(
-                                        __dogen_method,
-                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                                    ),
+                                    __dogen_call
+                                        .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
                                 );
                             }
                         },
                     )
                 },
-                |__dogen_ret| match __dogen_ret {
-                    __DogenL(__DogenL(__dogen_ret)) => {
-                        __dogen::encode_value::<__DogenF, _>("increment", &__dogen_ret)
-                    }
+                move |__dogen_ret| match __dogen_ret {
+                    __DogenL(__DogenL(__dogen_ret)) => __dogen_call.value(&__dogen_ret),
                     __DogenL(__DogenR(__dogen_ret)) => {
-                        __dogen::encode_result::<__DogenF, _, _>("reset", &__dogen_ret)
+                        __dogen_call.result::<_, _>(&__dogen_ret)
                     }
-                    __DogenR(__dogen_ret) => {
-                        __dogen::encode_value::<__DogenF, _>("peek", &__dogen_ret)
-                    }
+                    __DogenR(__dogen_ret) => __dogen_call.value(&__dogen_ret),
                 },
             )
         }
@@ -134,47 +128,25 @@ const _: () = {
             &self,
             amount: i64,
         ) -> impl __dogen::Future<
-            Output = __dogen::Result<i64, ::dogen::CallError>,
+            Output = __dogen::Result<i64, __dogen::CallError>,
         > + '_ {
-            __dogen::call_value::<
-                __DogenT,
-                i64,
-            >(
-                &self.transport,
-                "increment",
-                __dogen::encode_args::<__DogenT, _>("increment", &(&amount,)),
-            )
+            __dogen::call(&self.transport, "increment").args(&(&amount,)).value()
         }
         /// Calls `reset` on the Durable Object.
         pub fn reset(
             &self,
         ) -> impl __dogen::Future<
-            Output = __dogen::Result<(), ::dogen::CallError<CounterError>>,
+            Output = __dogen::Result<(), __dogen::CallError<CounterError>>,
         > + '_ {
-            __dogen::call_result::<
-                __DogenT,
-                (),
-                CounterError,
-            >(
-                &self.transport,
-                "reset",
-                __dogen::encode_args::<__DogenT, _>("reset", &__dogen::NoArgs),
-            )
+            __dogen::call(&self.transport, "reset").result()
         }
         /// Calls `peek` on the Durable Object.
         pub fn get_counter_value(
             &self,
         ) -> impl __dogen::Future<
-            Output = __dogen::Result<i64, ::dogen::CallError>,
+            Output = __dogen::Result<i64, __dogen::CallError>,
         > + '_ {
-            __dogen::call_value::<
-                __DogenT,
-                i64,
-            >(
-                &self.transport,
-                "peek",
-                __dogen::encode_args::<__DogenT, _>("peek", &__dogen::NoArgs),
-            )
+            __dogen::call(&self.transport, "peek").value()
         }
     }
 };

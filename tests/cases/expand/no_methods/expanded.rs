@@ -27,6 +27,9 @@ const _: () = {
             >,
         > {
             let __dogen_this = &*self.0;
+            let __dogen_call = __dogen::Request::<
+                __DogenF,
+            >::new(__dogen_method, __dogen_args);
             __dogen::dispatched(
                 move || -> ::core::result::Result<
                     ::core::future::Pending<::core::convert::Infallible>,
@@ -36,16 +39,14 @@ const _: () = {
                         match __dogen_method {
                             _ => {
                                 return ::core::result::Result::Err(
-                                    __dogen::unknown_method(
-                                        __dogen_method,
-                                        <Self as ::dogen::Dispatch<__DogenF>>::METHODS,
-                                    ),
+                                    __dogen_call
+                                        .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
                                 );
                             }
                         },
                     )
                 },
-                |__dogen_ret: ::core::convert::Infallible| match __dogen_ret {},
+                move |__dogen_ret: ::core::convert::Infallible| match __dogen_ret {},
             )
         }
     }
