@@ -12,7 +12,7 @@ use crate::model::{Interface, Method, Output};
 /// `dispatch` is not `async`: an `async` body is a coroutine, which even
 /// `cargo check` lowers, lays out and proves auto traits for, per await. It
 /// decodes the arguments and puts the method's future at its leaf of a
-/// balanced tree of `dogen::__private::Either`s, whose output is the same
+/// balanced tree of `dogen::__private::Node2` to `Node8`, whose output is the same
 /// tree of the methods' outputs; `dogen::__private::dispatched` runs it and
 /// encodes what it returns. Only a method that borrows an argument gets an
 /// `async` block: its future borrows the owned value the call decoded.
@@ -40,13 +40,10 @@ pub fn render_server(iface: &Interface) -> TokenStream {
     } else {
         (quote!(_), quote!(__dogen_ret))
     };
-    // The tree's sides by short names, where there is a tree.
+    // The tree's variants by name, where there is a tree.
     let imports = if count > 1 {
         quote!(
-            use ::dogen::__private::{
-                self as __dogen,
-                Either::{Left as __DogenL, Right as __DogenR},
-            };
+            use ::dogen::__private::{self as __dogen, nodes::*};
         )
     } else {
         quote!(
@@ -102,26 +99,38 @@ pub fn render_server(iface: &Interface) -> TokenStream {
     }
 }
 
-/// The sides from the root of a balanced tree of `count` leaves down to
-/// leaf `index`: at most `⌈log₂ count⌉` of them. The left half of a node
-/// holds the extra leaf of an odd count.
+/// The most children a node of the tree has (`dogen::__private::Node8`).
+const ARITY: usize = 8;
+
+/// The variants from the root of a balanced tree of `count` leaves down to
+/// leaf `index`: `__DogenB3` is the second child of a node of three. The
+/// tree is as shallow as nodes of up to [`ARITY`] children allow (two
+/// deep up to 64 leaves), its root has as few children as that depth
+/// allows, and a node's leaves are shared out evenly, the first children
+/// taking the extra ones.
 fn tree_path(index: usize, count: usize) -> Vec<syn::Ident> {
     let mut path = Vec::new();
     let (mut low, mut high) = (0, count);
     while high - low > 1 {
-        let middle = low + (high - low).div_ceil(2);
-        if index < middle {
-            path.push(format_ident!("__DogenL"));
-            high = middle;
-        } else {
-            path.push(format_ident!("__DogenR"));
-            low = middle;
+        let leaves = high - low;
+        // The most leaves a child can hold at the depth the node needs.
+        let mut child = 1;
+        while child * ARITY < leaves {
+            child *= ARITY;
         }
+        let children = leaves.div_ceil(child);
+        let (size, extra) = (leaves / children, leaves % children);
+        // Child `c` starts after `c` children of `size` leaves and the
+        // extra leaves of those among them that take one.
+        let start = |c: usize| low + c * size + c.min(extra);
+        let c = (0..children).rev().find(|&c| start(c) <= index).unwrap_or(0);
+        path.push(format_ident!("__Dogen{}{children}", char::from(b'A' + c as u8)));
+        (low, high) = (start(c), start(c + 1));
     }
     path
 }
 
-/// `leaf` wrapped in the `Either`s of its path, in an expression or a
+/// `leaf` wrapped in the nodes of its path, in an expression or a
 /// pattern: every leaf then has the one type of the tree.
 fn tree_leaf(leaf: TokenStream, index: usize, count: usize) -> TokenStream {
     tree_path(index, count).iter().rev().fold(leaf, |inner, side| quote!(#side(#inner)))
@@ -206,5 +215,60 @@ fn start_arm(iface: &Interface, method: &Method, index: usize, count: usize) -> 
             #decode
             #leaf
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ARITY, tree_path};
+
+    /// Each leaf's path, as strings.
+    fn paths(count: usize) -> Vec<Vec<String>> {
+        (0..count).map(|i| tree_path(i, count).iter().map(ToString::to_string).collect()).collect()
+    }
+
+    #[test]
+    fn every_leaf_has_its_own_path_through_nodes_that_agree() {
+        for count in 1..=130 {
+            let paths = paths(count);
+            for (i, path) in paths.iter().enumerate() {
+                // No path is another's prefix (or equal): each leaf is
+                // reached alone, and a leaf is never a node.
+                for (j, other) in paths.iter().enumerate() {
+                    if i != j {
+                        assert!(!other.starts_with(path), "{count} leaves: {i} {path:?} and {j} {other:?}");
+                    }
+                }
+                // Every node below the same path has one arity, and its
+                // children are the first `arity` slots, all used.
+                for depth in 0..path.len() {
+                    let arity = &path[depth][path[depth].len() - 1..];
+                    let siblings: std::collections::BTreeSet<&String> = paths
+                        .iter()
+                        .filter(|p| p.len() > depth && p[..depth] == path[..depth])
+                        .map(|p| &p[depth])
+                        .collect();
+                    let arity: usize = arity.parse().unwrap();
+                    assert!((2..=ARITY).contains(&arity), "{count} leaves: arity {arity}");
+                    assert_eq!(siblings.len(), arity, "{count} leaves: {siblings:?} below {:?}", &path[..depth]);
+                    assert!(siblings.iter().all(|s| s.ends_with(&arity.to_string())));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_tree_is_as_shallow_as_nodes_of_eight_allow() {
+        let depth = |count: usize| paths(count).iter().map(Vec::len).max().unwrap();
+        assert_eq!(depth(1), 0);
+        assert_eq!(depth(2), 1);
+        assert_eq!(depth(8), 1);
+        assert_eq!(depth(9), 2);
+        assert_eq!(depth(64), 2);
+        assert_eq!(depth(65), 3);
+        // 20 methods: a root of three, over 7, 7 and 6 leaves.
+        assert_eq!(paths(20)[0], ["__DogenA3", "__DogenA7"]);
+        assert_eq!(paths(20)[7], ["__DogenB3", "__DogenA7"]);
+        assert_eq!(paths(20)[19], ["__DogenC3", "__DogenF6"]);
     }
 }

@@ -21,9 +21,7 @@ pub trait Formatter {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct FormatterServer<T>(pub T);
 const _: () = {
-    use ::dogen::__private::{
-        self as __dogen, Either::{Left as __DogenL, Right as __DogenR},
-    };
+    use ::dogen::__private::{self as __dogen, nodes::*};
     impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for FormatterServer<__DogenT>
     where
         __DogenT: ::core::ops::Deref,
@@ -56,24 +54,20 @@ const _: () = {
                                     sep,
                                 ): (::std::vec::Vec<String>, ::std::string::String) = __dogen_call
                                     .args()?;
-                                __DogenL(
-                                    __DogenL(async move {
-                                        Formatter::join(__dogen_this, &parts, &sep).await
-                                    }),
-                                )
+                                __DogenA3(async move {
+                                    Formatter::join(__dogen_this, &parts, &sep).await
+                                })
                             }
                             "describe" => {
                                 let (pin, precise): (Pin, bool) = __dogen_call.args()?;
-                                __DogenL(
-                                    __DogenR(async move {
-                                        Formatter::describe(__dogen_this, &pin, precise).await
-                                    }),
-                                )
+                                __DogenB3(async move {
+                                    Formatter::describe(__dogen_this, &pin, precise).await
+                                })
                             }
                             "total" => {
                                 let (values,): (::std::vec::Vec<u32>,) = __dogen_call
                                     .args()?;
-                                __DogenR(async move {
+                                __DogenC3(async move {
                                     Formatter::total(__dogen_this, &values).await
                                 })
                             }
@@ -87,9 +81,9 @@ const _: () = {
                     )
                 },
                 move |__dogen_ret| match __dogen_ret {
-                    __DogenL(__DogenL(__dogen_ret)) => __dogen_call.value(&__dogen_ret),
-                    __DogenL(__DogenR(__dogen_ret)) => __dogen_call.value(&__dogen_ret),
-                    __DogenR(__dogen_ret) => __dogen_call.value(&__dogen_ret),
+                    __DogenA3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
+                    __DogenB3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
+                    __DogenC3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
                 },
             )
         }

@@ -20,9 +20,7 @@ pub trait Counter {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CounterServer<T>(pub T);
 const _: () = {
-    use ::dogen::__private::{
-        self as __dogen, Either::{Left as __DogenL, Right as __DogenR},
-    };
+    use ::dogen::__private::{self as __dogen, nodes::*};
     impl<__DogenT, __DogenF> ::dogen::Dispatch<__DogenF> for CounterServer<__DogenT>
     where
         __DogenT: ::core::ops::Deref,
@@ -51,15 +49,15 @@ const _: () = {
                         match __dogen_method {
                             "increment" => {
                                 let (amount,) = __dogen_call.args()?;
-                                __DogenL(__DogenL(Counter::increment(__dogen_this, amount)))
+                                __DogenA3(Counter::increment(__dogen_this, amount))
                             }
                             "reset" => {
                                 __dogen_call.no_args()?;
-                                __DogenL(__DogenR(Counter::reset(__dogen_this)))
+                                __DogenB3(Counter::reset(__dogen_this))
                             }
                             "peek" => {
                                 __dogen_call.no_args()?;
-                                __DogenR(Counter::get_counter_value(__dogen_this))
+                                __DogenC3(Counter::get_counter_value(__dogen_this))
                             }
                             _ => {
                                 return ::core::result::Result::Err(
@@ -71,11 +69,9 @@ const _: () = {
                     )
                 },
                 move |__dogen_ret| match __dogen_ret {
-                    __DogenL(__DogenL(__dogen_ret)) => __dogen_call.value(&__dogen_ret),
-                    __DogenL(__DogenR(__dogen_ret)) => {
-                        __dogen_call.result::<_, _>(&__dogen_ret)
-                    }
-                    __DogenR(__dogen_ret) => __dogen_call.value(&__dogen_ret),
+                    __DogenA3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
+                    __DogenB3(__dogen_ret) => __dogen_call.result::<_, _>(&__dogen_ret),
+                    __DogenC3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
                 },
             )
         }
