@@ -4,7 +4,7 @@
 //! Both sides decode a JSON argument array, call the same implementation and
 //! encode its value; both futures are polled once with a no-op waker (the
 //! implementation never waits), so the difference is dogen's glue alone:
-//! the wire-name `match`, `decode_args`/`encode_value`, and `Reply`.
+//! the wire-name `match`, the request's `args`/`value`, and `Reply`.
 //!
 //! ```text
 //! cargo bench -p dogen-tests --bench dispatch -- --warm-up-time 1 --measurement-time 3
