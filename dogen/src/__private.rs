@@ -84,28 +84,63 @@ impl<'m, 'a, F: Format> Request<'m, 'a, F> {
         Request { method, args }
     }
 
-    /// Decodes the argument tuple (see `decode_args`).
+    /// Decodes the argument tuple.
+    ///
+    /// Where the format refuses unread elements itself
+    /// ([`Format::ENDS_SEQUENCES`]), the arguments are read without looking
+    /// for more: an extra argument fails the decode, and `after_args` reads
+    /// the call again for the error that counts them.
     #[inline]
     pub fn args<T: ArgList>(self) -> Result<T, ProtocolError> {
-        decode_args::<F, T>(self.method, self.args)
+        // Plain matches, not closures, in this and the other helpers
+        // compiled once per method or type: each closure would be a
+        // function of its own.
+        if F::ENDS_SEQUENCES {
+            ARGS_READ.set(false);
+            match F::decode::<Args<T, false>>(self.args) {
+                Ok(Args(args)) => Ok(args),
+                Err(e) => Err(after_args::<F, T>(self.method, self.args, e)),
+            }
+        } else {
+            match F::decode::<Args<T, true>>(self.args) {
+                Ok(Args(args)) => Ok(args),
+                Err(e) => Err(bad_arguments(self.method, e)),
+            }
+        }
     }
 
     /// Checks the (empty) arguments of a method that takes none.
     #[inline]
     pub fn no_args(self) -> Result<(), ProtocolError> {
-        decode_no_args::<F>(self.method, self.args)
+        if F::is_empty_sequence(self.args) {
+            return Ok(());
+        }
+        match F::decode::<NoArgs>(self.args) {
+            Ok(NoArgs) => Ok(()),
+            Err(e) => Err(bad_arguments(self.method, e)),
+        }
     }
 
     /// Encodes the value the method returned.
     #[inline]
     pub fn value<T: Serialize + ?Sized>(self, value: &T) -> Result<Reply<F::Value>, ProtocolError> {
-        encode_value::<F, T>(self.method, value)
+        match F::encode(value) {
+            Ok(value) => Ok(Reply::Ok(value)),
+            Err(e) => Err(encode_failed(self.method, e)),
+        }
     }
 
     /// Encodes what a method returning `Result<T, E>` returned.
     #[inline]
     pub fn result<T: Serialize, E: Serialize>(self, result: &Result<T, E>) -> Result<Reply<F::Value>, ProtocolError> {
-        encode_result::<F, T, E>(self.method, result)
+        let encoded = match result {
+            Ok(value) => F::encode(value).map(Reply::Ok),
+            Err(error) => F::encode(error).map(Reply::Err),
+        };
+        match encoded {
+            Ok(reply) => Ok(reply),
+            Err(e) => Err(encode_failed(self.method, e)),
+        }
     }
 
     /// The error for a method that returned a [`Failure`](crate::Failure).
@@ -119,30 +154,6 @@ impl<'m, 'a, F: Format> Request<'m, 'a, F> {
     #[inline]
     pub fn unknown(self, known: &[&str]) -> ProtocolError {
         unknown_method(self.method, known)
-    }
-}
-
-/// Decodes the argument tuple of `method`.
-///
-/// Where the format refuses unread elements itself
-/// ([`Format::ENDS_SEQUENCES`]), the arguments are read without looking
-/// for more: an extra argument fails the decode, and `after_args` reads
-/// the call again for the error that counts them.
-#[inline]
-fn decode_args<F: Format, T: ArgList>(method: &str, args: &F::Value) -> Result<T, ProtocolError> {
-    // Plain matches, not closures, in this and the other helpers compiled
-    // once per method or type: each closure would be a function of its own.
-    if F::ENDS_SEQUENCES {
-        ARGS_READ.set(false);
-        match F::decode::<Args<T, false>>(args) {
-            Ok(Args(args)) => Ok(args),
-            Err(e) => Err(after_args::<F, T>(method, args, e)),
-        }
-    } else {
-        match F::decode::<Args<T, true>>(args) {
-            Ok(Args(args)) => Ok(args),
-            Err(e) => Err(bad_arguments(method, e)),
-        }
     }
 }
 
@@ -336,43 +347,6 @@ arg_lists! {
     14 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, M 12, N 13);
     15 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, M 12, N 13, O 14);
     16 => (A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11, M 12, N 13, O 14, P 15);
-}
-
-/// Checks the (empty) arguments of a method that takes none.
-#[inline]
-fn decode_no_args<F: Format>(method: &str, args: &F::Value) -> Result<(), ProtocolError> {
-    if F::is_empty_sequence(args) {
-        return Ok(());
-    }
-    match F::decode::<NoArgs>(args) {
-        Ok(NoArgs) => Ok(()),
-        Err(e) => Err(bad_arguments(method, e)),
-    }
-}
-
-/// Encodes the value a method returned.
-#[inline]
-fn encode_value<F: Format, T: Serialize + ?Sized>(method: &str, value: &T) -> Result<Reply<F::Value>, ProtocolError> {
-    match F::encode(value) {
-        Ok(value) => Ok(Reply::Ok(value)),
-        Err(e) => Err(encode_failed(method, e)),
-    }
-}
-
-/// Encodes what a method returning `Result<T, E>` returned.
-#[inline]
-fn encode_result<F: Format, T: Serialize, E: Serialize>(
-    method: &str,
-    result: &Result<T, E>,
-) -> Result<Reply<F::Value>, ProtocolError> {
-    let encoded = match result {
-        Ok(value) => F::encode(value).map(Reply::Ok),
-        Err(error) => F::encode(error).map(Reply::Err),
-    };
-    match encoded {
-        Ok(reply) => Ok(reply),
-        Err(e) => Err(encode_failed(method, e)),
-    }
 }
 
 /// The error for a method that returned a [`Failure`](crate::Failure).

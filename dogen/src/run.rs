@@ -4,7 +4,7 @@
 //! coroutine, and even `cargo check` builds, lays out and proves the auto
 //! traits of every coroutine's state, once per trait and per await. The
 //! generated code instead picks one method's future in a plain function
-//! and wraps it in these two generic types, which the compiler checks
+//! and wraps it in these generic types, which the compiler checks
 //! once here and only monomorphises in the user's crate:
 //!
 //! - [`Node2`] to [`Node8`]: the nodes of the balanced tree that holds the

@@ -100,12 +100,13 @@ impl Crate {
         let expanded: syn::File =
             syn::parse2(expanded).unwrap_or_else(|e| fail(&format!("the expansion does not parse: {e}")));
         for item in expanded.items {
-            let tokens = count(item.to_token_stream());
+            let stream = item.into_token_stream();
+            let text = stream.to_string();
+            let tokens = count(stream);
             self.tokens += tokens;
             // The server is its struct and the `const _` block with its
             // `Dispatch` impl; the client, its struct, its impls and the
             // `const _` block of its methods.
-            let text = item.to_token_stream().to_string();
             if text.contains(&server) && !text.contains(&client) {
                 self.server += tokens;
             } else if text.contains(&client) {
