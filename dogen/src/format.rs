@@ -54,12 +54,12 @@ impl Format for Json {
 
     #[inline]
     fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, String> {
-        let mut out = Vec::with_capacity(128);
-        // Plain matches, not `map_err` and `?`, here and in `decode`: this
-        // is compiled once per type, and each closure would be a function
-        // of its own.
-        match serialize_finite(value, &mut serde_json::Serializer::new(&mut out)) {
-            Ok(()) => Ok(out),
+        // dogen's writer: serde_json's bytes, non-finite floats refused
+        // (see `crate::json`). A plain match, not `map_err`: this is
+        // compiled once per type, and a closure would be a function of its
+        // own.
+        match crate::json::to_vec(value) {
+            Ok(out) => Ok(out),
             Err(e) => Err(message(&e)),
         }
     }

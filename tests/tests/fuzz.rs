@@ -1,7 +1,7 @@
 //! A short run of the fuzzer (`tests/fuzz/engine/`) with a fixed seed,
 //! in every `cargo test`: 50,000 inputs over `protocol::serve`, the
 //! generated dispatch and client, `protocol::read_reply`, and the JSON
-//! reader against serde_json, none of which may panic or break an
+//! reader and writer against serde_json, none of which may panic or break an
 //! invariant. `bash tests/fuzz/run` runs it at
 //! length; `DOGEN_FUZZ_INPUTS` and `DOGEN_FUZZ_SEED` change this run.
 
@@ -29,8 +29,8 @@ fn fuzz_briefly() {
     );
     // The run reaches every target and most outcomes: fewer means the
     // generators stopped covering something.
-    for target in ["serve", "typed", "reply", "json"] {
-        assert!(totals.per_target.get(target).is_some_and(|n| *n > inputs / 8), "{target}: {:?}", totals.per_target);
+    for target in ["serve", "typed", "reply", "json", "write"] {
+        assert!(totals.per_target.get(target).is_some_and(|n| *n > inputs / 16), "{target}: {:?}", totals.per_target);
     }
     let outcomes: Vec<&str> = totals.outcomes.keys().map(String::as_str).collect();
     for expected in [
@@ -51,6 +51,8 @@ fn fuzz_briefly() {
         "reply transport",
         "json: same value",
         "json: same error",
+        "write: same bytes",
+        "write: refused non-finite",
     ] {
         assert!(outcomes.iter().any(|o| o.ends_with(expected)), "no `{expected}` among {outcomes:?}");
     }
@@ -114,4 +116,24 @@ fn the_json_check_catches_disagreement() {
     // The same value, and the same error, pass.
     assert_eq!(engine::compare::<u8>(b"[1]"), Ok("json: same error".to_owned()));
     assert_eq!(engine::compare::<Vec<u8>>(b"[1]"), Ok("json: same value".to_owned()));
+}
+
+/// The `write` target tells different bytes apart.
+#[test]
+fn the_write_check_catches_disagreement() {
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    static WRITES: AtomicU32 = AtomicU32::new(0);
+
+    struct Fickle;
+
+    impl serde::Serialize for Fickle {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.serialize_u32(WRITES.fetch_add(1, Ordering::Relaxed))
+        }
+    }
+
+    assert!(engine::compare_write(&Fickle).is_err());
+    assert_eq!(engine::compare_write(&[f64::NAN]), Ok("write: refused non-finite".to_owned()));
+    assert_eq!(engine::compare_write(&[1.5f64]), Ok("write: same bytes".to_owned()));
 }

@@ -1,4 +1,4 @@
-//! dogen's JSON reader: the decoding half of [`Json`](crate::Json).
+//! dogen's JSON reader and writer: [`Json`](crate::Json)'s two halves.
 //!
 //! A serde `Deserializer` over UTF-8 text that accepts and refuses exactly
 //! what serde_json (with `float_roundtrip`) does, with the same error
@@ -11,10 +11,15 @@
 //! of what a Worker served over fetch would carry for dogen; [`float`]
 //! rounds as exactly in a fraction of the code. It reads the client's
 //! replies too, so a Worker that calls objects carries no second reader.
-//! Encoding stays with serde_json.
+//!
+//! The writer ([`write`]) exists for build time: it writes serde_json's
+//! bytes with serde_json's formatter, and refuses non-finite floats itself
+//! instead of through a wrapper around serde_json's serializer.
 
 mod error;
 mod float;
 mod read;
+mod write;
 
 pub(crate) use read::{from_slice, from_str};
+pub(crate) use write::to_vec;

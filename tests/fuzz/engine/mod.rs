@@ -15,7 +15,10 @@
 //!   of them envelopes, mutated;
 //! - `json`: `Json::decode` against serde_json (with `float_roundtrip`) on
 //!   the same bytes as one of 45 types: the same value or the same error,
-//!   word for word (`json.rs`).
+//!   word for word (`json.rs`);
+//! - `write`: `Json::encode` against serde_json's serializer on random
+//!   values of 23 types: the same bytes or the same error, and a refusal
+//!   where the value holds a non-finite float (`write.rs`).
 //!
 //! Each input is derived from `(seed, index)` alone, so any one can be run
 //! again by itself. A panic is a failure (caught only to report the seed,
@@ -56,6 +59,7 @@ mod rng;
 mod subject;
 mod targets;
 mod values;
+mod write;
 
 pub(crate) use json::*;
 use mutate::*;
@@ -63,6 +67,7 @@ pub use rng::*;
 pub use subject::*;
 pub use targets::*;
 pub use values::*;
+pub(crate) use write::*;
 
 // ---------------------------------------------------------------------------
 // The run
@@ -128,6 +133,7 @@ pub struct Fuzzer {
     client: Client,
     typed: Vec<(&'static str, Typed)>,
     json: Vec<JsonCase>,
+    write: Vec<WriteCase>,
 }
 
 impl Default for Fuzzer {
@@ -141,14 +147,20 @@ impl Fuzzer {
     pub fn new() -> Self {
         let echo = Rc::new(Echo::default());
         let http = Http { server: FuzzedServer(Rc::clone(&echo)), checks: RefCell::default() };
-        Fuzzer { server: FuzzedServer(echo), client: FuzzedClient::new(http), typed: typed_cases(), json: json_cases() }
+        Fuzzer {
+            server: FuzzedServer(echo),
+            client: FuzzedClient::new(http),
+            typed: typed_cases(),
+            json: json_cases(),
+            write: write_cases(),
+        }
     }
 
     /// Runs input `index` of `seed`: its target, its input shown, and its
     /// outcome or what broke.
     pub fn run(&self, seed: u64, index: u64) -> (&'static str, String, Result<String, String>) {
         let mut g = Rng::for_input(seed, index);
-        match g.below(12) {
+        match g.below(13) {
             0..=4 => {
                 let req = request(&mut g);
                 let outcome = serve_one(&self.server, &req);
@@ -169,10 +181,14 @@ impl Fuzzer {
                 let outcome = reply_one(&input);
                 ("reply", format!("{input:?}"), outcome)
             }
-            _ => {
+            10 | 11 => {
                 let (case, input) = json_input(&mut g, &self.json);
                 let (name, _, compare) = self.json[case];
                 ("json", format!("{name} {:?}", excerpt(&input)), compare(&input))
+            }
+            _ => {
+                let (name, check) = self.write[write_case(&mut g, &self.write)];
+                ("write", format!("{name} (a value generated with the seed)"), check(&mut g))
             }
         }
     }
@@ -221,17 +237,21 @@ impl Fuzzer {
 /// The input `(seed, index)` stands for, generated again and shown.
 pub fn describe(seed: u64, index: u64) -> String {
     let mut g = Rng::for_input(seed, index);
-    match g.below(12) {
+    match g.below(13) {
         0..=4 => format!("serve {:?}", request(&mut g)),
         5..=7 => {
             let names: Vec<&str> = typed_cases().iter().map(|(n, _)| *n).collect();
             format!("typed `{}` (arguments generated with the seed)", g.pick(&names))
         }
         8 | 9 => format!("reply {:?}", reply_input(&mut g)),
-        _ => {
+        10 | 11 => {
             let cases = json_cases();
             let (case, input) = json_input(&mut g, &cases);
             format!("json {} {:?}", cases[case].0, excerpt(&input))
+        }
+        _ => {
+            let cases = write_cases();
+            format!("write {} (a value generated with the seed)", cases[write_case(&mut g, &cases)].0)
         }
     }
 }

@@ -1,0 +1,685 @@
+//! dogen's JSON writer: serde_json's compact output, byte for byte, except
+//! that NaN and the infinities are refused wherever they occur.
+//!
+//! serde_json writes a non-finite float as `null`. Refusing them with
+//! serde_json itself takes a wrapper around its serializer, and the
+//! wrapper doubles the serde code compiled for every type a value holds:
+//! each field and element passes through a wrapped value, a wrapped
+//! compound and serde_json's own compound. Here the check sits in the one
+//! serializer, and a field or element costs one small generic function
+//! whose separators and key are written by shared code.
+//!
+//! Numbers and strings are formatted by serde_json's own formatter and
+//! escaper, so the bytes are the same; its error type and messages are
+//! kept too (`key must be a string`, a `Serialize` impl's custom errors).
+
+use std::fmt::Display;
+
+use serde::ser::{self, Impossible, Serialize, Serializer};
+use serde_json::Error;
+use serde_json::ser::{CompactFormatter, Formatter};
+
+/// The struct name under which serde_json's `RawValue` hands over its
+/// text, to be written as is.
+const RAW_VALUE: &str = "$serde_json::private::RawValue";
+
+/// The struct name under which serde_json's `Number` hands over its digits
+/// when serde_json's `arbitrary_precision` is enabled.
+const NUMBER: &str = "$serde_json::private::Number";
+
+type Result<T> = std::result::Result<T, Error>;
+
+/// `value` as compact JSON, refusing non-finite floats anywhere in it with
+/// the message [`non_finite`](crate::format::non_finite) gives.
+#[inline]
+pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
+    let mut writer = Writer { out: Vec::with_capacity(128) };
+    // A plain match, not `?` and `map`: this is compiled once per type.
+    match value.serialize(&mut writer) {
+        Ok(()) => Ok(writer.out),
+        Err(e) => Err(e),
+    }
+}
+
+/// The serializer: the text written so far.
+pub(crate) struct Writer {
+    out: Vec<u8>,
+}
+
+#[cold]
+fn refuse(value: f64) -> Error {
+    ser::Error::custom(crate::format::non_finite(value))
+}
+
+#[cold]
+fn key_must_be_a_string() -> Error {
+    ser::Error::custom("key must be a string")
+}
+
+impl Writer {
+    // Writing to a `Vec` cannot fail: the formatter's `io::Result`s are
+    // always `Ok` and are dropped.
+
+    fn str(&mut self, value: &str) {
+        let _ = ser::Serializer::serialize_str(&mut serde_json::Serializer::new(&mut self.out), value);
+    }
+
+    fn f64(&mut self, value: f64) -> Result<()> {
+        if !value.is_finite() {
+            return Err(refuse(value));
+        }
+        let _ = CompactFormatter.write_f64(&mut self.out, value);
+        Ok(())
+    }
+
+    fn f32(&mut self, value: f32) -> Result<()> {
+        if !value.is_finite() {
+            return Err(refuse(value.into()));
+        }
+        let _ = CompactFormatter.write_f32(&mut self.out, value);
+        Ok(())
+    }
+
+    fn i64(&mut self, value: i64) {
+        let _ = CompactFormatter.write_i64(&mut self.out, value);
+    }
+
+    fn u64(&mut self, value: u64) {
+        let _ = CompactFormatter.write_u64(&mut self.out, value);
+    }
+
+    fn i128(&mut self, value: i128) {
+        let _ = CompactFormatter.write_i128(&mut self.out, value);
+    }
+
+    fn u128(&mut self, value: u128) {
+        let _ = CompactFormatter.write_u128(&mut self.out, value);
+    }
+
+    /// `{"variant":`, which an enum variant's content follows.
+    fn open_variant(&mut self, variant: &str) {
+        self.out.push(b'{');
+        self.str(variant);
+        self.out.push(b':');
+    }
+
+    /// `open` and a compound in the state its length gives: closed at
+    /// once when it is known to be empty, as serde_json does.
+    fn open(&mut self, open: u8, close: u8, len: Option<usize>, then: Then) -> Compound<'_> {
+        self.out.push(open);
+        let state = if len == Some(0) {
+            self.out.push(close);
+            State::Empty
+        } else {
+            State::First
+        };
+        Compound { writer: self, state, then }
+    }
+}
+
+/// Where a compound stands: serde_json's three states.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Known empty, and already closed.
+    Empty,
+    First,
+    Rest,
+}
+
+/// What closes after the compound's own bracket.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Then {
+    Nothing,
+    /// The `}` of an externally tagged variant.
+    Variant,
+    /// A `RawValue`'s or an arbitrary-precision `Number`'s text, under
+    /// this name: written as is, with no brackets.
+    Raw(&'static str),
+}
+
+/// An array or an object being written.
+pub(crate) struct Compound<'a> {
+    writer: &'a mut Writer,
+    state: State,
+    then: Then,
+}
+
+impl Compound<'_> {
+    /// The separator before an element or a key.
+    fn next(&mut self) {
+        if self.state != State::First {
+            self.writer.out.push(b',');
+        }
+        self.state = State::Rest;
+    }
+
+    /// A struct field's separator, key and colon.
+    fn field(&mut self, key: &str) {
+        self.next();
+        self.writer.str(key);
+        self.writer.out.push(b':');
+    }
+
+    fn close(self, close: u8) {
+        if self.state != State::Empty {
+            self.writer.out.push(close);
+        }
+        if self.then == Then::Variant {
+            self.writer.out.push(b'}');
+        }
+    }
+}
+
+impl<'a> Serializer for &'a mut Writer {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<()> {
+        self.out.extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+
+    fn serialize_i8(self, v: i8) -> Result<()> {
+        self.i64(v.into());
+        Ok(())
+    }
+
+    fn serialize_i16(self, v: i16) -> Result<()> {
+        self.i64(v.into());
+        Ok(())
+    }
+
+    fn serialize_i32(self, v: i32) -> Result<()> {
+        self.i64(v.into());
+        Ok(())
+    }
+
+    fn serialize_i64(self, v: i64) -> Result<()> {
+        self.i64(v);
+        Ok(())
+    }
+
+    fn serialize_i128(self, v: i128) -> Result<()> {
+        self.i128(v);
+        Ok(())
+    }
+
+    fn serialize_u8(self, v: u8) -> Result<()> {
+        self.u64(v.into());
+        Ok(())
+    }
+
+    fn serialize_u16(self, v: u16) -> Result<()> {
+        self.u64(v.into());
+        Ok(())
+    }
+
+    fn serialize_u32(self, v: u32) -> Result<()> {
+        self.u64(v.into());
+        Ok(())
+    }
+
+    fn serialize_u64(self, v: u64) -> Result<()> {
+        self.u64(v);
+        Ok(())
+    }
+
+    fn serialize_u128(self, v: u128) -> Result<()> {
+        self.u128(v);
+        Ok(())
+    }
+
+    fn serialize_f32(self, v: f32) -> Result<()> {
+        self.f32(v)
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<()> {
+        self.f64(v)
+    }
+
+    fn serialize_char(self, v: char) -> Result<()> {
+        self.str(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_str(self, v: &str) -> Result<()> {
+        self.str(v);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<()> {
+        let _ = CompactFormatter.write_byte_array(&mut self.out, v);
+        Ok(())
+    }
+
+    fn serialize_none(self) -> Result<()> {
+        self.serialize_unit()
+    }
+
+    #[inline]
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<()> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<()> {
+        self.str(variant);
+        Ok(())
+    }
+
+    #[inline]
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+
+    #[inline]
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<()> {
+        self.open_variant(variant);
+        value.serialize(&mut *self)?;
+        self.out.push(b'}');
+        Ok(())
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'a>> {
+        Ok(self.open(b'[', b']', len, Then::Nothing))
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Compound<'a>> {
+        Ok(self.open(b'[', b']', Some(len), Then::Nothing))
+    }
+
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Compound<'a>> {
+        Ok(self.open(b'[', b']', Some(len), Then::Nothing))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>> {
+        self.open_variant(variant);
+        Ok(self.open(b'[', b']', Some(len), Then::Variant))
+    }
+
+    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'a>> {
+        Ok(self.open(b'{', b'}', len, Then::Nothing))
+    }
+
+    fn serialize_struct(self, name: &'static str, len: usize) -> Result<Compound<'a>> {
+        if name == RAW_VALUE || name == NUMBER {
+            return Ok(Compound { writer: self, state: State::Empty, then: Then::Raw(name) });
+        }
+        Ok(self.open(b'{', b'}', Some(len), Then::Nothing))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Compound<'a>> {
+        self.open_variant(variant);
+        Ok(self.open(b'{', b'}', Some(len), Then::Variant))
+    }
+
+    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<()> {
+        ser::Serializer::collect_str(&mut serde_json::Serializer::new(&mut self.out), value)
+    }
+}
+
+macro_rules! elements {
+    ($($trait:ident::$method:ident, $close:literal;)*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+
+            #[inline]
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+                self.next();
+                value.serialize(&mut *self.writer)
+            }
+
+            fn end(self) -> Result<()> {
+                self.close($close);
+                Ok(())
+            }
+        }
+    )*};
+}
+
+elements! {
+    SerializeSeq::serialize_element, b']';
+    SerializeTuple::serialize_element, b']';
+    SerializeTupleStruct::serialize_field, b']';
+    SerializeTupleVariant::serialize_field, b']';
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+
+    #[inline]
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<()> {
+        self.next();
+        key.serialize(Key(&mut *self.writer))
+    }
+
+    #[inline]
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
+        self.writer.out.push(b':');
+        value.serialize(&mut *self.writer)
+    }
+
+    fn end(self) -> Result<()> {
+        self.close(b'}');
+        Ok(())
+    }
+}
+
+macro_rules! fields {
+    ($($trait:ident)*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+
+            #[inline]
+            fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
+                if let Then::Raw(name) = self.then {
+                    return raw_field(self.writer, name, key, value);
+                }
+                self.field(key);
+                value.serialize(&mut *self.writer)
+            }
+
+            fn end(self) -> Result<()> {
+                if !matches!(self.then, Then::Raw(_)) {
+                    self.close(b'}');
+                }
+                Ok(())
+            }
+        }
+    )*};
+}
+
+fields! { SerializeStruct SerializeStructVariant }
+
+/// The one field of a `RawValue` or a `Number` (`name`): its text, as is.
+#[cold]
+fn raw_field<T: Serialize + ?Sized>(
+    writer: &mut Writer,
+    name: &'static str,
+    key: &'static str,
+    value: &T,
+) -> Result<()> {
+    if key != name {
+        return Err(not_raw(name));
+    }
+    value.serialize(Raw { writer, name })
+}
+
+/// Refuses every value but `Serialize`'s strings, the way serde_json's map
+/// keys and raw values do.
+macro_rules! refuse_all {
+    ($this:ident => $error:expr; $($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method($this, $(_: $ty),*) -> Result<()> {
+            Err($error)
+        }
+    )*};
+}
+
+macro_rules! refuse_compounds {
+    ($this:ident => $error:expr) => {
+        fn serialize_newtype_variant<T: Serialize + ?Sized>($this, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<()> {
+            Err($error)
+        }
+
+        fn serialize_seq($this, _: Option<usize>) -> Result<Impossible<(), Error>> {
+            Err($error)
+        }
+
+        fn serialize_tuple($this, _: usize) -> Result<Impossible<(), Error>> {
+            Err($error)
+        }
+
+        fn serialize_tuple_struct($this, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
+            Err($error)
+        }
+
+        fn serialize_tuple_variant($this, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
+            Err($error)
+        }
+
+        fn serialize_map($this, _: Option<usize>) -> Result<Impossible<(), Error>> {
+            Err($error)
+        }
+
+        fn serialize_struct($this, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
+            Err($error)
+        }
+
+        fn serialize_struct_variant($this, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
+            Err($error)
+        }
+    };
+}
+
+/// A map key, written as serde_json writes one: strings and unit variants
+/// as they are, numbers and `bool`s quoted, anything else refused.
+struct Key<'a>(&'a mut Writer);
+
+impl Key<'_> {
+    fn quoted(self, write: impl FnOnce(&mut Writer)) {
+        self.0.out.push(b'"');
+        write(self.0);
+        self.0.out.push(b'"');
+    }
+}
+
+impl Serializer for Key<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_bool(self, v: bool) -> Result<()> {
+        self.quoted(|w| w.out.extend_from_slice(if v { b"true" } else { b"false" }));
+        Ok(())
+    }
+
+    fn serialize_i8(self, v: i8) -> Result<()> {
+        self.quoted(|w| w.i64(v.into()));
+        Ok(())
+    }
+
+    fn serialize_i16(self, v: i16) -> Result<()> {
+        self.quoted(|w| w.i64(v.into()));
+        Ok(())
+    }
+
+    fn serialize_i32(self, v: i32) -> Result<()> {
+        self.quoted(|w| w.i64(v.into()));
+        Ok(())
+    }
+
+    fn serialize_i64(self, v: i64) -> Result<()> {
+        self.quoted(|w| w.i64(v));
+        Ok(())
+    }
+
+    fn serialize_i128(self, v: i128) -> Result<()> {
+        self.quoted(|w| w.i128(v));
+        Ok(())
+    }
+
+    fn serialize_u8(self, v: u8) -> Result<()> {
+        self.quoted(|w| w.u64(v.into()));
+        Ok(())
+    }
+
+    fn serialize_u16(self, v: u16) -> Result<()> {
+        self.quoted(|w| w.u64(v.into()));
+        Ok(())
+    }
+
+    fn serialize_u32(self, v: u32) -> Result<()> {
+        self.quoted(|w| w.u64(v.into()));
+        Ok(())
+    }
+
+    fn serialize_u64(self, v: u64) -> Result<()> {
+        self.quoted(|w| w.u64(v));
+        Ok(())
+    }
+
+    fn serialize_u128(self, v: u128) -> Result<()> {
+        self.quoted(|w| w.u128(v));
+        Ok(())
+    }
+
+    fn serialize_f32(self, v: f32) -> Result<()> {
+        if !v.is_finite() {
+            return Err(refuse(v.into()));
+        }
+        self.quoted(|w| {
+            let _ = w.f32(v);
+        });
+        Ok(())
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<()> {
+        if !v.is_finite() {
+            return Err(refuse(v));
+        }
+        self.quoted(|w| {
+            let _ = w.f64(v);
+        });
+        Ok(())
+    }
+
+    fn serialize_char(self, v: char) -> Result<()> {
+        self.0.str(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_str(self, v: &str) -> Result<()> {
+        self.0.str(v);
+        Ok(())
+    }
+
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<()> {
+        self.0.str(variant);
+        Ok(())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<()> {
+        value.serialize(self)
+    }
+
+    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<()> {
+        self.0.collect_str(value)
+    }
+
+    refuse_all! { self => key_must_be_a_string();
+        serialize_bytes(v: &[u8]);
+        serialize_none();
+        serialize_unit();
+        serialize_unit_struct(name: &'static str);
+    }
+
+    refuse_compounds!(self => key_must_be_a_string());
+}
+
+/// The text of a `RawValue` or an arbitrary-precision `Number` (`name`),
+/// written as is; serde_json hands it over as a string.
+struct Raw<'a> {
+    writer: &'a mut Writer,
+    name: &'static str,
+}
+
+/// serde_json's error for anything else where such a text belongs.
+#[cold]
+fn not_raw(name: &str) -> Error {
+    ser::Error::custom(if name == NUMBER { "invalid number" } else { "expected value" })
+}
+
+impl Serializer for Raw<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Impossible<(), Error>;
+    type SerializeStructVariant = Impossible<(), Error>;
+
+    fn serialize_str(self, v: &str) -> Result<()> {
+        self.writer.out.extend_from_slice(v.as_bytes());
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<()> {
+        Err(not_raw(self.name))
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<()> {
+        Err(not_raw(self.name))
+    }
+
+    refuse_all! { self => not_raw(self.name);
+        serialize_bool(v: bool);
+        serialize_i8(v: i8);
+        serialize_i16(v: i16);
+        serialize_i32(v: i32);
+        serialize_i64(v: i64);
+        serialize_i128(v: i128);
+        serialize_u8(v: u8);
+        serialize_u16(v: u16);
+        serialize_u32(v: u32);
+        serialize_u64(v: u64);
+        serialize_u128(v: u128);
+        serialize_f32(v: f32);
+        serialize_f64(v: f64);
+        serialize_char(v: char);
+        serialize_bytes(v: &[u8]);
+        serialize_none();
+        serialize_unit();
+        serialize_unit_struct(name: &'static str);
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str);
+    }
+
+    refuse_compounds!(self => not_raw(self.name));
+}
