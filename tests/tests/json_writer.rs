@@ -239,3 +239,39 @@ fn every_variant_shape_is_written_as_serde_json_writes_it() {
     assert_eq!(same(&External::Struct {}), Ok(r#"{"Struct":{}}"#.to_owned()));
     assert_eq!(same(&((), [(); 0], ("",), Some(None::<u8>))), Ok(r#"[null,[],[""],null]"#.to_owned()));
 }
+
+/// A struct under `RawValue`'s private name whose field is not one string:
+/// refused as serde_json refuses it, and never half written.
+struct FakeRaw(&'static [&'static str]);
+
+impl Serialize for FakeRaw {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        const NAME: &str = "$serde_json::private::RawValue";
+        let mut s = serializer.serialize_struct(NAME, 1)?;
+        match self.0 {
+            [one] => s.serialize_field(NAME, one)?,
+            many => s.serialize_field(NAME, many)?,
+        }
+        s.end()
+    }
+}
+
+#[test]
+fn a_raw_value_is_one_string_written_as_is() {
+    assert_eq!(same(&FakeRaw(&["[1, 2]"])), Ok("[1, 2]".to_owned()));
+    assert_eq!(same(&(FakeRaw(&["{}"]), 1)), Ok("[{},1]".to_owned()));
+    assert_eq!(same(&FakeRaw(&[])), Err("expected RawValue".to_owned()));
+    assert_eq!(same(&FakeRaw(&["1", "2"])), Err("expected RawValue".to_owned()));
+    assert_eq!(same(&WrongKey), Err("expected value".to_owned()));
+}
+
+/// A `RawValue`-named struct whose field has another name.
+struct WrongKey;
+
+impl Serialize for WrongKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("$serde_json::private::RawValue", 1)?;
+        s.serialize_field("text", "1")?;
+        s.end()
+    }
+}

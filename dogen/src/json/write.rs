@@ -33,7 +33,7 @@ type Result<T> = std::result::Result<T, Error>;
 /// the message [`non_finite`](crate::format::non_finite) gives.
 #[inline]
 pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
-    let mut writer = Writer { out: Vec::with_capacity(128) };
+    let mut writer = Writer { out: Vec::with_capacity(128), raw: None };
     // A plain match, not `?` and `map`: this is compiled once per type.
     match value.serialize(&mut writer) {
         Ok(()) => Ok(writer.out),
@@ -44,6 +44,18 @@ pub(crate) fn to_vec<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
 /// The serializer: the text written so far.
 pub(crate) struct Writer {
     out: Vec<u8>,
+    /// Set while a `RawValue`'s or a `Number`'s text is written.
+    raw: Option<RawText>,
+}
+
+/// Where a raw text starts, and what was written there.
+#[derive(Clone, Copy)]
+struct RawText {
+    start: usize,
+    /// The length of the one string written as is, once written.
+    written: Option<usize>,
+    /// Whether a second string came.
+    more: bool,
 }
 
 #[cold]
@@ -61,7 +73,36 @@ impl Writer {
     // always `Ok` and are dropped.
 
     fn str(&mut self, value: &str) {
+        if let Some(raw) = &mut self.raw {
+            raw.more |= raw.written.is_some();
+            raw.written = Some(value.len());
+            self.out.extend_from_slice(value.as_bytes());
+            return;
+        }
         let _ = ser::Serializer::serialize_str(&mut serde_json::Serializer::new(&mut self.out), value);
+    }
+
+    /// Starts the one field of a `RawValue` or a `Number` (`name`), whose
+    /// string is written as is.
+    #[cold]
+    fn begin_raw(&mut self, name: &str, key: &str) -> Result<()> {
+        if key != name {
+            return Err(not_raw(name, "expected value"));
+        }
+        self.raw = Some(RawText { start: self.out.len(), written: None, more: false });
+        Ok(())
+    }
+
+    /// Ends the raw field `begin_raw` started: it must have been one string
+    /// and nothing else, as serde_json requires.
+    #[cold]
+    fn end_raw(&mut self, name: &str, written: Result<()>) -> Result<()> {
+        let raw = self.raw.take();
+        written?;
+        match raw {
+            Some(RawText { start, written: Some(len), more: false }) if self.out.len() == start + len => Ok(()),
+            _ => Err(not_raw(name, "expected RawValue")),
+        }
     }
 
     fn f64(&mut self, value: f64) -> Result<()> {
@@ -409,7 +450,11 @@ macro_rules! fields {
             #[inline]
             fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
                 if let Then::Raw(name) = self.then {
-                    return raw_field(self.writer, name, key, value);
+                    // The same instantiation as any field's, so that a raw
+                    // value costs no serializer of its own per field type.
+                    self.writer.begin_raw(name, key)?;
+                    let written = value.serialize(&mut *self.writer);
+                    return self.writer.end_raw(name, written);
                 }
                 self.field(key);
                 value.serialize(&mut *self.writer)
@@ -427,64 +472,20 @@ macro_rules! fields {
 
 fields! { SerializeStruct SerializeStructVariant }
 
-/// The one field of a `RawValue` or a `Number` (`name`): its text, as is.
+/// serde_json's error for a `RawValue`'s or a `Number`'s (`name`) field
+/// that is not its text: for a `RawValue`, `message`.
 #[cold]
-fn raw_field<T: Serialize + ?Sized>(
-    writer: &mut Writer,
-    name: &'static str,
-    key: &'static str,
-    value: &T,
-) -> Result<()> {
-    if key != name {
-        return Err(not_raw(name));
-    }
-    value.serialize(Raw { writer, name })
+fn not_raw(name: &str, message: &'static str) -> Error {
+    ser::Error::custom(if name == NUMBER { "invalid number" } else { message })
 }
 
-/// Refuses every value but `Serialize`'s strings, the way serde_json's map
-/// keys and raw values do.
+/// `Key`'s methods for the values serde_json refuses as map keys.
 macro_rules! refuse_all {
-    ($this:ident => $error:expr; $($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
-        fn $method($this, $(_: $ty),*) -> Result<()> {
-            Err($error)
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $method(self, $(_: $ty),*) -> Result<()> {
+            Err(key_must_be_a_string())
         }
     )*};
-}
-
-macro_rules! refuse_compounds {
-    ($this:ident => $error:expr) => {
-        fn serialize_newtype_variant<T: Serialize + ?Sized>($this, _: &'static str, _: u32, _: &'static str, _: &T) -> Result<()> {
-            Err($error)
-        }
-
-        fn serialize_seq($this, _: Option<usize>) -> Result<Impossible<(), Error>> {
-            Err($error)
-        }
-
-        fn serialize_tuple($this, _: usize) -> Result<Impossible<(), Error>> {
-            Err($error)
-        }
-
-        fn serialize_tuple_struct($this, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
-            Err($error)
-        }
-
-        fn serialize_tuple_variant($this, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
-            Err($error)
-        }
-
-        fn serialize_map($this, _: Option<usize>) -> Result<Impossible<(), Error>> {
-            Err($error)
-        }
-
-        fn serialize_struct($this, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
-            Err($error)
-        }
-
-        fn serialize_struct_variant($this, _: &'static str, _: u32, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
-            Err($error)
-        }
-    };
 }
 
 /// A map key, written as serde_json writes one: strings and unit variants
@@ -612,74 +613,60 @@ impl Serializer for Key<'_> {
         self.0.collect_str(value)
     }
 
-    refuse_all! { self => key_must_be_a_string();
+    refuse_all! {
         serialize_bytes(v: &[u8]);
         serialize_none();
         serialize_unit();
         serialize_unit_struct(name: &'static str);
     }
 
-    refuse_compounds!(self => key_must_be_a_string());
-}
-
-/// The text of a `RawValue` or an arbitrary-precision `Number` (`name`),
-/// written as is; serde_json hands it over as a string.
-struct Raw<'a> {
-    writer: &'a mut Writer,
-    name: &'static str,
-}
-
-/// serde_json's error for anything else where such a text belongs.
-#[cold]
-fn not_raw(name: &str) -> Error {
-    ser::Error::custom(if name == NUMBER { "invalid number" } else { "expected value" })
-}
-
-impl Serializer for Raw<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Impossible<(), Error>;
-    type SerializeTuple = Impossible<(), Error>;
-    type SerializeTupleStruct = Impossible<(), Error>;
-    type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
-    type SerializeStruct = Impossible<(), Error>;
-    type SerializeStructVariant = Impossible<(), Error>;
-
-    fn serialize_str(self, v: &str) -> Result<()> {
-        self.writer.out.extend_from_slice(v.as_bytes());
-        Ok(())
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<()> {
+        Err(key_must_be_a_string())
     }
 
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<()> {
-        Err(not_raw(self.name))
+    fn serialize_seq(self, _: Option<usize>) -> Result<Impossible<(), Error>> {
+        Err(key_must_be_a_string())
     }
 
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, _: &T) -> Result<()> {
-        Err(not_raw(self.name))
+    fn serialize_tuple(self, _: usize) -> Result<Impossible<(), Error>> {
+        Err(key_must_be_a_string())
     }
 
-    refuse_all! { self => not_raw(self.name);
-        serialize_bool(v: bool);
-        serialize_i8(v: i8);
-        serialize_i16(v: i16);
-        serialize_i32(v: i32);
-        serialize_i64(v: i64);
-        serialize_i128(v: i128);
-        serialize_u8(v: u8);
-        serialize_u16(v: u16);
-        serialize_u32(v: u32);
-        serialize_u64(v: u64);
-        serialize_u128(v: u128);
-        serialize_f32(v: f32);
-        serialize_f64(v: f64);
-        serialize_char(v: char);
-        serialize_bytes(v: &[u8]);
-        serialize_none();
-        serialize_unit();
-        serialize_unit_struct(name: &'static str);
-        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str);
+    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
+        Err(key_must_be_a_string())
     }
 
-    refuse_compounds!(self => not_raw(self.name));
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Impossible<(), Error>> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Impossible<(), Error>> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Impossible<(), Error>> {
+        Err(key_must_be_a_string())
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Impossible<(), Error>> {
+        Err(key_must_be_a_string())
+    }
 }
