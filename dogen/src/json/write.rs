@@ -70,7 +70,8 @@ fn key_must_be_a_string() -> Error {
 
 impl Writer {
     // Writing to a `Vec` cannot fail: the formatter's `io::Result`s are
-    // always `Ok` and are dropped.
+    // always `Ok` and are dropped. These are not inlined: a value's
+    // serializer calls them, and only the call is compiled per type.
 
     fn str(&mut self, value: &str) {
         if let Some(raw) = &mut self.raw {
@@ -222,74 +223,89 @@ impl<'a> Serializer for &'a mut Writer {
     type SerializeStruct = Compound<'a>;
     type SerializeStructVariant = Compound<'a>;
 
+    #[inline]
     fn serialize_bool(self, v: bool) -> Result<()> {
         self.out.extend_from_slice(if v { b"true" } else { b"false" });
         Ok(())
     }
 
+    #[inline]
     fn serialize_i8(self, v: i8) -> Result<()> {
         self.i64(v.into());
         Ok(())
     }
 
+    #[inline]
     fn serialize_i16(self, v: i16) -> Result<()> {
         self.i64(v.into());
         Ok(())
     }
 
+    #[inline]
     fn serialize_i32(self, v: i32) -> Result<()> {
         self.i64(v.into());
         Ok(())
     }
 
+    #[inline]
     fn serialize_i64(self, v: i64) -> Result<()> {
         self.i64(v);
         Ok(())
     }
 
+    #[inline]
     fn serialize_i128(self, v: i128) -> Result<()> {
         self.i128(v);
         Ok(())
     }
 
+    #[inline]
     fn serialize_u8(self, v: u8) -> Result<()> {
         self.u64(v.into());
         Ok(())
     }
 
+    #[inline]
     fn serialize_u16(self, v: u16) -> Result<()> {
         self.u64(v.into());
         Ok(())
     }
 
+    #[inline]
     fn serialize_u32(self, v: u32) -> Result<()> {
         self.u64(v.into());
         Ok(())
     }
 
+    #[inline]
     fn serialize_u64(self, v: u64) -> Result<()> {
         self.u64(v);
         Ok(())
     }
 
+    #[inline]
     fn serialize_u128(self, v: u128) -> Result<()> {
         self.u128(v);
         Ok(())
     }
 
+    #[inline]
     fn serialize_f32(self, v: f32) -> Result<()> {
         self.f32(v)
     }
 
+    #[inline]
     fn serialize_f64(self, v: f64) -> Result<()> {
         self.f64(v)
     }
 
+    #[inline]
     fn serialize_char(self, v: char) -> Result<()> {
         self.str(v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
 
+    #[inline]
     fn serialize_str(self, v: &str) -> Result<()> {
         self.str(v);
         Ok(())
@@ -300,6 +316,7 @@ impl<'a> Serializer for &'a mut Writer {
         Ok(())
     }
 
+    #[inline]
     fn serialize_none(self) -> Result<()> {
         self.serialize_unit()
     }
@@ -309,15 +326,18 @@ impl<'a> Serializer for &'a mut Writer {
         value.serialize(self)
     }
 
+    #[inline]
     fn serialize_unit(self) -> Result<()> {
         self.out.extend_from_slice(b"null");
         Ok(())
     }
 
+    #[inline]
     fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
         self.serialize_unit()
     }
 
+    #[inline]
     fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<()> {
         self.str(variant);
         Ok(())
