@@ -212,6 +212,37 @@ impl Compound<'_> {
     }
 }
 
+/// `$then!` over serde's integer methods, each with its type and the one
+/// `Writer` writes it as.
+macro_rules! every_integer {
+    ($then:ident) => {
+        $then! {
+            serialize_i8(i8) => i64;
+            serialize_i16(i16) => i64;
+            serialize_i32(i32) => i64;
+            serialize_i64(i64) => i64;
+            serialize_i128(i128) => i128;
+            serialize_u8(u8) => u64;
+            serialize_u16(u16) => u64;
+            serialize_u32(u32) => u64;
+            serialize_u64(u64) => u64;
+            serialize_u128(u128) => u128;
+        }
+    };
+}
+
+/// The integer methods: each widens its value to the type whose writing
+/// `Writer` shares.
+macro_rules! integers {
+    ($($method:ident($ty:ty) => $wide:ident;)*) => {$(
+        #[inline]
+        fn $method(self, v: $ty) -> Result<()> {
+            self.$wide(v.into());
+            Ok(())
+        }
+    )*};
+}
+
 impl<'a> Serializer for &'a mut Writer {
     type Ok = ();
     type Error = Error;
@@ -229,65 +260,7 @@ impl<'a> Serializer for &'a mut Writer {
         Ok(())
     }
 
-    #[inline]
-    fn serialize_i8(self, v: i8) -> Result<()> {
-        self.i64(v.into());
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_i16(self, v: i16) -> Result<()> {
-        self.i64(v.into());
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_i32(self, v: i32) -> Result<()> {
-        self.i64(v.into());
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_i64(self, v: i64) -> Result<()> {
-        self.i64(v);
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_i128(self, v: i128) -> Result<()> {
-        self.i128(v);
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u8(self, v: u8) -> Result<()> {
-        self.u64(v.into());
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u16(self, v: u16) -> Result<()> {
-        self.u64(v.into());
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u32(self, v: u32) -> Result<()> {
-        self.u64(v.into());
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u64(self, v: u64) -> Result<()> {
-        self.u64(v);
-        Ok(())
-    }
-
-    #[inline]
-    fn serialize_u128(self, v: u128) -> Result<()> {
-        self.u128(v);
-        Ok(())
-    }
+    every_integer!(integers);
 
     #[inline]
     fn serialize_f32(self, v: f32) -> Result<()> {
@@ -508,6 +481,16 @@ macro_rules! refuse_all {
     )*};
 }
 
+/// `Key`'s integer methods: the number, in quotes.
+macro_rules! quoted_integers {
+    ($($method:ident($ty:ty) => $wide:ident;)*) => {$(
+        fn $method(self, v: $ty) -> Result<()> {
+            self.quoted(|w| w.$wide(v.into()));
+            Ok(())
+        }
+    )*};
+}
+
 /// A map key, written as serde_json writes one: strings and unit variants
 /// as they are, numbers and `bool`s quoted, anything else refused.
 struct Key<'a>(&'a mut Writer);
@@ -536,55 +519,7 @@ impl Serializer for Key<'_> {
         Ok(())
     }
 
-    fn serialize_i8(self, v: i8) -> Result<()> {
-        self.quoted(|w| w.i64(v.into()));
-        Ok(())
-    }
-
-    fn serialize_i16(self, v: i16) -> Result<()> {
-        self.quoted(|w| w.i64(v.into()));
-        Ok(())
-    }
-
-    fn serialize_i32(self, v: i32) -> Result<()> {
-        self.quoted(|w| w.i64(v.into()));
-        Ok(())
-    }
-
-    fn serialize_i64(self, v: i64) -> Result<()> {
-        self.quoted(|w| w.i64(v));
-        Ok(())
-    }
-
-    fn serialize_i128(self, v: i128) -> Result<()> {
-        self.quoted(|w| w.i128(v));
-        Ok(())
-    }
-
-    fn serialize_u8(self, v: u8) -> Result<()> {
-        self.quoted(|w| w.u64(v.into()));
-        Ok(())
-    }
-
-    fn serialize_u16(self, v: u16) -> Result<()> {
-        self.quoted(|w| w.u64(v.into()));
-        Ok(())
-    }
-
-    fn serialize_u32(self, v: u32) -> Result<()> {
-        self.quoted(|w| w.u64(v.into()));
-        Ok(())
-    }
-
-    fn serialize_u64(self, v: u64) -> Result<()> {
-        self.quoted(|w| w.u64(v));
-        Ok(())
-    }
-
-    fn serialize_u128(self, v: u128) -> Result<()> {
-        self.quoted(|w| w.u128(v));
-        Ok(())
-    }
+    every_integer!(quoted_integers);
 
     fn serialize_f32(self, v: f32) -> Result<()> {
         if !v.is_finite() {
