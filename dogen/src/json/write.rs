@@ -481,12 +481,11 @@ macro_rules! refuse_all {
     )*};
 }
 
-/// `Key`'s integer methods: the number, in quotes.
+/// `Key`'s integer methods: the number as a value is written, in quotes.
 macro_rules! quoted_integers {
     ($($method:ident($ty:ty) => $wide:ident;)*) => {$(
         fn $method(self, v: $ty) -> Result<()> {
-            self.quoted(|w| w.$wide(v.into()));
-            Ok(())
+            self.quoted(|w| w.$method(v))
         }
     )*};
 }
@@ -496,10 +495,12 @@ macro_rules! quoted_integers {
 struct Key<'a>(&'a mut Writer);
 
 impl Key<'_> {
-    fn quoted(self, write: impl FnOnce(&mut Writer)) {
+    /// What `write` writes as a value, in quotes.
+    fn quoted(self, write: impl FnOnce(&mut Writer) -> Result<()>) -> Result<()> {
         self.0.out.push(b'"');
-        write(self.0);
+        write(self.0)?;
         self.0.out.push(b'"');
+        Ok(())
     }
 }
 
@@ -515,30 +516,18 @@ impl Serializer for Key<'_> {
     type SerializeStructVariant = Impossible<(), Error>;
 
     fn serialize_bool(self, v: bool) -> Result<()> {
-        self.quoted(|w| w.out.extend_from_slice(if v { b"true" } else { b"false" }));
-        Ok(())
+        self.quoted(|w| w.serialize_bool(v))
     }
 
     every_integer!(quoted_integers);
 
+    // The writer refuses a non-finite float, here as anywhere.
     fn serialize_f32(self, v: f32) -> Result<()> {
-        if !v.is_finite() {
-            return Err(refuse(v.into()));
-        }
-        self.quoted(|w| {
-            let _ = w.f32(v);
-        });
-        Ok(())
+        self.quoted(|w| w.f32(v))
     }
 
     fn serialize_f64(self, v: f64) -> Result<()> {
-        if !v.is_finite() {
-            return Err(refuse(v));
-        }
-        self.quoted(|w| {
-            let _ = w.f64(v);
-        });
-        Ok(())
+        self.quoted(|w| w.f64(v))
     }
 
     fn serialize_char(self, v: char) -> Result<()> {
