@@ -214,6 +214,11 @@ fn main() {
             );
         }
     }
+    // The `n` numbers of a `KIND KEY ...` line after its first `skip` words.
+    let numbers = |kind: &str, key: &str, skip: usize, n: usize| -> Option<Vec<f64>> {
+        let words = values.get(&(kind.into(), key.into()))?;
+        words.iter().skip(skip).map(|w| w.parse().ok()).collect::<Option<Vec<f64>>>().filter(|v| v.len() == n)
+    };
     for method in ["increment", "get", "submit", "mean"] {
         if let Some(r) = value("dispatch", method) {
             row(
@@ -223,12 +228,17 @@ fn main() {
                 "<= 1.10x",
             );
         }
+        // `dispatch-instructions METHOD GENERATED HAND`: instructions per
+        // call (callgrind), the same in every process where time is not.
+        if let Some(n) = numbers("dispatch-instructions", method, 0, 2) {
+            row(
+                &format!("dispatch of `{method}`, instructions per call (callgrind)"),
+                "hand-written match (serde_json with float_roundtrip)",
+                format!("{:.3}x ({:.0} vs {:.0})", n[0] / n[1], n[0], n[1]),
+                "-",
+            );
+        }
     }
-    // The `n` numbers of a `KIND KEY ...` line after its first `skip` words.
-    let numbers = |kind: &str, key: &str, skip: usize, n: usize| -> Option<Vec<f64>> {
-        let words = values.get(&(kind.into(), key.into()))?;
-        words.iter().skip(skip).map(|w| w.parse().ok()).collect::<Option<Vec<f64>>>().filter(|v| v.len() == n)
-    };
     // `dispatch future GENERATED HAND`: the bytes of each call's future,
     // what a caller moves (a move of more than 128 bytes is a `memcpy`).
     if let Some(n) = numbers("dispatch", "future", 0, 2) {
