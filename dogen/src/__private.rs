@@ -13,7 +13,7 @@ use crate::error::{ProtocolError, ProtocolErrorKind};
 use crate::format::Format;
 pub use crate::format::{deserialize_finite, serialize_finite};
 use crate::protocol::{MAX_MESSAGE, quote, shorten};
-pub use crate::run::{Dispatched, dispatched, nodes};
+pub use crate::run::nodes;
 use crate::transport::Transport;
 
 // The types of a client method's future, by shorter paths (rustdoc shows

@@ -44,48 +44,43 @@ const _: () = {
             let __dogen_call = __dogen::Request::<
                 __DogenF,
             >::new(__dogen_method, __dogen_args);
-            __dogen::dispatched(
-                move || -> ::core::result::Result<_, _> {
-                    ::core::result::Result::Ok(
-                        match __dogen_method {
-                            "join" => {
-                                let (
-                                    parts,
-                                    sep,
-                                ): (::std::vec::Vec<String>, ::std::string::String) = __dogen_call
-                                    .args()?;
-                                __DogenA3(async move {
-                                    Formatter::join(__dogen_this, &parts, &sep).await
-                                })
-                            }
-                            "describe" => {
-                                let (pin, precise): (Pin, bool) = __dogen_call.args()?;
-                                __DogenB3(async move {
-                                    Formatter::describe(__dogen_this, &pin, precise).await
-                                })
-                            }
-                            "total" => {
-                                let (values,): (::std::vec::Vec<u32>,) = __dogen_call
-                                    .args()?;
-                                __DogenC3(async move {
-                                    Formatter::total(__dogen_this, &values).await
-                                })
-                            }
-                            _ => {
-                                return ::core::result::Result::Err(
-                                    __dogen_call
-                                        .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
-                                );
-                            }
-                        },
-                    )
-                },
-                move |__dogen_ret| match __dogen_ret {
+            async move {
+                let __dogen_run = match __dogen_method {
+                    "join" => {
+                        let (
+                            parts,
+                            sep,
+                        ): (::std::vec::Vec<String>, ::std::string::String) = __dogen_call
+                            .args()?;
+                        __DogenA3(async move {
+                            Formatter::join(__dogen_this, &parts, &sep).await
+                        })
+                    }
+                    "describe" => {
+                        let (pin, precise): (Pin, bool) = __dogen_call.args()?;
+                        __DogenB3(async move {
+                            Formatter::describe(__dogen_this, &pin, precise).await
+                        })
+                    }
+                    "total" => {
+                        let (values,): (::std::vec::Vec<u32>,) = __dogen_call.args()?;
+                        __DogenC3(async move {
+                            Formatter::total(__dogen_this, &values).await
+                        })
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            __dogen_call
+                                .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
+                        );
+                    }
+                };
+                match __dogen_run.await {
                     __DogenA3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
                     __DogenB3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
                     __DogenC3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
-                },
-            )
+                }
+            }
         }
     }
 };

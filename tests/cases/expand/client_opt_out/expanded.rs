@@ -31,27 +31,23 @@ const _: () = {
             let __dogen_call = __dogen::Request::<
                 __DogenF,
             >::new(__dogen_method, __dogen_args);
-            __dogen::dispatched(
-                move || -> ::core::result::Result<_, _> {
-                    ::core::result::Result::Ok(
-                        match __dogen_method {
-                            "add" => {
-                                let (a, b) = __dogen_call.args()?;
-                                Served::add(__dogen_this, a, b)
-                            }
-                            _ => {
-                                return ::core::result::Result::Err(
-                                    __dogen_call
-                                        .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
-                                );
-                            }
-                        },
-                    )
-                },
-                move |__dogen_ret| match __dogen_ret {
+            async move {
+                let __dogen_run = match __dogen_method {
+                    "add" => {
+                        let (a, b) = __dogen_call.args()?;
+                        Served::add(__dogen_this, a, b)
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            __dogen_call
+                                .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
+                        );
+                    }
+                };
+                match __dogen_run.await {
                     __dogen_ret => __dogen_call.value(&__dogen_ret),
-                },
-            )
+                }
+            }
         }
     }
 };

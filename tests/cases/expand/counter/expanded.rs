@@ -43,37 +43,33 @@ const _: () = {
             let __dogen_call = __dogen::Request::<
                 __DogenF,
             >::new(__dogen_method, __dogen_args);
-            __dogen::dispatched(
-                move || -> ::core::result::Result<_, _> {
-                    ::core::result::Result::Ok(
-                        match __dogen_method {
-                            "increment" => {
-                                let (amount,) = __dogen_call.args()?;
-                                __DogenA3(Counter::increment(__dogen_this, amount))
-                            }
-                            "reset" => {
-                                __dogen_call.no_args()?;
-                                __DogenB3(Counter::reset(__dogen_this))
-                            }
-                            "peek" => {
-                                __dogen_call.no_args()?;
-                                __DogenC3(Counter::get_counter_value(__dogen_this))
-                            }
-                            _ => {
-                                return ::core::result::Result::Err(
-                                    __dogen_call
-                                        .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
-                                );
-                            }
-                        },
-                    )
-                },
-                move |__dogen_ret| match __dogen_ret {
+            async move {
+                let __dogen_run = match __dogen_method {
+                    "increment" => {
+                        let (amount,) = __dogen_call.args()?;
+                        __DogenA3(Counter::increment(__dogen_this, amount))
+                    }
+                    "reset" => {
+                        __dogen_call.no_args()?;
+                        __DogenB3(Counter::reset(__dogen_this))
+                    }
+                    "peek" => {
+                        __dogen_call.no_args()?;
+                        __DogenC3(Counter::get_counter_value(__dogen_this))
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            __dogen_call
+                                .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
+                        );
+                    }
+                };
+                match __dogen_run.await {
                     __DogenA3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
                     __DogenB3(__dogen_ret) => __dogen_call.result::<_, _>(&__dogen_ret),
                     __DogenC3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
-                },
-            )
+                }
+            }
         }
     }
 };

@@ -30,24 +30,17 @@ const _: () = {
             let __dogen_call = __dogen::Request::<
                 __DogenF,
             >::new(__dogen_method, __dogen_args);
-            __dogen::dispatched(
-                move || -> ::core::result::Result<
-                    ::core::future::Pending<::core::convert::Infallible>,
-                    _,
-                > {
-                    ::core::result::Result::Ok(
-                        match __dogen_method {
-                            _ => {
-                                return ::core::result::Result::Err(
-                                    __dogen_call
-                                        .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
-                                );
-                            }
-                        },
-                    )
-                },
-                move |__dogen_ret: ::core::convert::Infallible| match __dogen_ret {},
-            )
+            async move {
+                let __dogen_run: ::core::future::Pending<::core::convert::Infallible> = match __dogen_method {
+                    _ => {
+                        return ::core::result::Result::Err(
+                            __dogen_call
+                                .unknown(<Self as ::dogen::Dispatch<__DogenF>>::METHODS),
+                        );
+                    }
+                };
+                match __dogen_run.await {}
+            }
         }
     }
 };
