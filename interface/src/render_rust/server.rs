@@ -40,7 +40,7 @@ pub fn render_server(iface: &Interface) -> TokenStream {
     let count = methods.len();
     let wire_names = methods.iter().map(|m| &m.wire_name);
     let start_arms = methods.iter().enumerate().map(|(i, m)| start_arm(iface, m, i, count));
-    let encode_arms = methods.iter().enumerate().map(|(i, m)| encode_arm(m, i, count));
+    let encode_arms = encode_arms(methods);
     // With no methods no call starts: the future's type is spelled out.
     let run_type =
         if count == 0 { quote!(: ::core::future::Pending<::core::convert::Infallible>) } else { TokenStream::new() };
@@ -92,7 +92,7 @@ pub fn render_server(iface: &Interface) -> TokenStream {
                             }
                         };
                         match __dogen_run.await {
-                            #(#encode_arms)*
+                            #encode_arms
                         }
                     }
                 }
@@ -138,10 +138,43 @@ fn tree_leaf(leaf: TokenStream, index: usize, count: usize) -> TokenStream {
     tree_path(index, count).iter().rev().fold(leaf, |inner, side| quote!(#side(#inner)))
 }
 
+/// The `match` arms of the encoding: one per way of encoding, that is per
+/// returned type, fallible or not, in the order of the methods that first
+/// return it. Methods that return the same type share one arm, whose
+/// pattern is their leaves joined by `|`: the encoding, which the format's
+/// helpers inline, is compiled once per type instead of once per method,
+/// and the call still jumps straight to it. A type is the same where it is
+/// spelled the same: within one trait, the same tokens name the same type.
+fn encode_arms(methods: &[Method]) -> TokenStream {
+    let count = methods.len();
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (index, method) in methods.iter().enumerate() {
+        let key = encode_key(method);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, indices)) => indices.push(index),
+            None => groups.push((key, vec![index])),
+        }
+    }
+    groups.iter().map(|(_, indices)| encode_arm(methods, indices, count)).collect()
+}
+
+/// What decides how a method's return is encoded, as text.
+fn encode_key(method: &Method) -> String {
+    let output = match &method.output {
+        Output::Unit => "()".to_owned(),
+        Output::Value(v) => format!("value {}", v.ty.to_token_stream()),
+        Output::Result { ok, err } => format!("result {} {}", ok.ty.to_token_stream(), err.ty.to_token_stream()),
+    };
+    format!("{} {output}", method.fallible)
+}
+
 /// One `match` arm of the encoding: encode what the call returned, at its
-/// leaf of the tree. A `Fallible` method's failure ends the call as the
-/// `internal` error; its value is encoded like any other method's.
-fn encode_arm(method: &Method, index: usize, count: usize) -> TokenStream {
+/// leaf of the tree, for the methods at `indices`, which return the same
+/// type (spans are the first one's). A `Fallible` method's failure ends the
+/// call as the `internal` error; its value is encoded like any other
+/// method's.
+fn encode_arm(methods: &[Method], indices: &[usize], count: usize) -> TokenStream {
+    let method = &methods[indices[0]];
     // A failed `Serialize` bound is reported at the user's type: where an
     // argument of a method call fails a bound, the error points at the
     // argument and at the method's name, so both carry the type's span
@@ -172,9 +205,9 @@ fn encode_arm(method: &Method, index: usize, count: usize) -> TokenStream {
         encode
     };
     let binding = if method.fallible { quote!(__dogen_outcome) } else { ret.into_token_stream() };
-    let pattern = tree_leaf(binding, index, count);
+    let patterns = indices.iter().map(|&index| tree_leaf(binding.clone(), index, count));
     quote! {
-        #pattern => #encode,
+        #(#patterns)|* => #encode,
     }
 }
 
