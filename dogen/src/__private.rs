@@ -121,24 +121,34 @@ impl<'m, 'a, F: Format> Request<'m, 'a, F> {
         }
     }
 
-    /// Encodes the value the method returned. Always inlined: left to the
-    /// optimizer, it stays a call of its own in a dispatch arm that
-    /// returns an integer, which then costs more than the encoding.
+    /// Encodes the value the method returned; `Err` is the format's
+    /// message, which [`reply`](Request::reply) makes the call's error.
+    /// Always inlined: left to the optimizer, it stays a call of its own in
+    /// a dispatch arm that returns an integer, which then costs more than
+    /// the encoding.
     #[inline(always)]
-    pub fn value<T: Serialize + ?Sized>(self, value: &T) -> Result<Reply<F::Value>, ProtocolError> {
+    pub fn value<T: Serialize + ?Sized>(self, value: &T) -> Result<Reply<F::Value>, String> {
         match F::encode(value) {
             Ok(value) => Ok(Reply::Ok(value)),
-            Err(e) => Err(encode_failed(self.method, e)),
+            Err(e) => Err(e),
         }
     }
 
-    /// Encodes what a method returning `Result<T, E>` returned.
+    /// Encodes what a method returning `Result<T, E>` returned, as
+    /// [`value`](Request::value) does.
     #[inline]
-    pub fn result<T: Serialize, E: Serialize>(self, result: &Result<T, E>) -> Result<Reply<F::Value>, ProtocolError> {
-        let encoded = match result {
+    pub fn result<T: Serialize, E: Serialize>(self, result: &Result<T, E>) -> Result<Reply<F::Value>, String> {
+        match result {
             Ok(value) => F::encode(value).map(Reply::Ok),
             Err(error) => F::encode(error).map(Reply::Err),
-        };
+        }
+    }
+
+    /// The call's outcome from what an arm of the dispatch encoded: its
+    /// reply, or the error that the reply could not be encoded. Applied
+    /// once, after the arms, rather than in each.
+    #[inline(always)]
+    pub fn reply(self, encoded: Result<Reply<F::Value>, String>) -> Result<Reply<F::Value>, ProtocolError> {
         match encoded {
             Ok(reply) => Ok(reply),
             Err(e) => Err(encode_failed(self.method, e)),

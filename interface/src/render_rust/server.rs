@@ -91,9 +91,12 @@ pub fn render_server(iface: &Interface) -> TokenStream {
                                 );
                             }
                         };
-                        match __dogen_run.await {
+                        // Bound first: as the receiver, the request would be
+                        // copied before the await, into the future.
+                        let __dogen_encoded = match __dogen_run.await {
                             #encode_arms
-                        }
+                        };
+                        __dogen_call.reply(__dogen_encoded)
                     }
                 }
             }
@@ -197,7 +200,7 @@ fn encode_arm(methods: &[Method], indices: &[usize], count: usize) -> TokenStrea
             match __dogen_outcome {
                 ::core::result::Result::Ok(#ret) => #encode,
                 ::core::result::Result::Err(__dogen_failure) => {
-                    ::core::result::Result::Err(__dogen_call.failed(__dogen_failure))
+                    return ::core::result::Result::Err(__dogen_call.failed(__dogen_failure));
                 }
             }
         }

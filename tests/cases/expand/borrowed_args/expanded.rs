@@ -75,12 +75,13 @@ const _: () = {
                         );
                     }
                 };
-                match __dogen_run.await {
+                let __dogen_encoded = match __dogen_run.await {
                     __DogenA3(__dogen_ret) | __DogenB3(__dogen_ret) => {
                         __dogen_call.value(&__dogen_ret)
                     }
                     __DogenC3(__dogen_ret) => __dogen_call.value(&__dogen_ret),
-                }
+                };
+                __dogen_call.reply(__dogen_encoded)
             }
         }
     }

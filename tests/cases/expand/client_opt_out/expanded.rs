@@ -44,9 +44,10 @@ const _: () = {
                         );
                     }
                 };
-                match __dogen_run.await {
+                let __dogen_encoded = match __dogen_run.await {
                     __dogen_ret => __dogen_call.value(&__dogen_ret),
-                }
+                };
+                __dogen_call.reply(__dogen_encoded)
             }
         }
     }

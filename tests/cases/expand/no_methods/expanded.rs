@@ -39,7 +39,8 @@ const _: () = {
                         );
                     }
                 };
-                match __dogen_run.await {}
+                let __dogen_encoded = match __dogen_run.await {};
+                __dogen_call.reply(__dogen_encoded)
             }
         }
     }
