@@ -16,8 +16,9 @@ use crate::model::{Interface, Method, Output};
 /// a balanced tree of `dogen::__private::Node2` to `Node8`, awaits the tree,
 /// whose output is the same tree of the methods' outputs, and encodes what
 /// it returns: one arm per returned type (see `encode_arms`), whose
-/// failure one `reply` after the arms makes the call's error. Only a method that borrows an argument gets an `async` block
-/// of its own: its future borrows the owned value the call decoded.
+/// failure one `reply` after the arms makes the call's error. Only a method
+/// that borrows an argument gets an `async` block of its own: its future
+/// borrows the owned value the call decoded.
 ///
 /// One coroutine rather than plain functions around the tree: a dispatch
 /// built from closures and a future of dogen's own ran the smallest calls
