@@ -223,7 +223,7 @@ pub fn read_reply(status: u16, body: &[u8]) -> Result<Reply<Vec<u8>>, CallError>
         (200, Envelope::Error(_)) => Err(not_envelope(&"`error` with status 200")),
         (_, Envelope::Error(error)) => {
             // The reader's message is already shortened to `MAX_QUOTE`.
-            let mut error: ProtocolError = crate::json::from_str(error.get()).map_err(|why| {
+            let WireError(mut error) = crate::json::from_str(error.get()).map_err(|why| {
                 CallError::Transport(TransportError(format!("status {status}: malformed protocol error: {why}")))
             })?;
             if error.message.len() > MAX_MESSAGE {
@@ -252,7 +252,7 @@ impl<'de> Deserialize<'de> for Envelope<'de> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<'de>, A::Error> {
                 let mut found: Option<Envelope<'de>> = None;
-                while let Some(key) = map.next_key::<Key>()? {
+                while let Some(key) = map.next_key_seed(Pick(envelope_key))? {
                     let make = match key {
                         Key::Ok => Envelope::Ok,
                         Key::Err => Envelope::Err,
@@ -293,24 +293,107 @@ enum Key {
     Other,
 }
 
-impl<'de> Deserialize<'de> for Key {
+fn envelope_key(key: &str) -> Result<Key, String> {
+    Ok(match key {
+        "ok" => Key::Ok,
+        "err" => Key::Err,
+        "error" => Key::Error,
+        _ => Key::Other,
+    })
+}
+
+/// The `error` of a reply: `{"kind": "...", "message": "..."}`, other keys
+/// ignored. Read by hand rather than through `ProtocolError`'s derived
+/// `Deserialize`, as [`error_reply`] writes it by hand: the derive compiles
+/// a JSON enum reader and a variant visitor into every client's wasm, for
+/// one string.
+struct WireError(ProtocolError);
+
+impl<'de> Deserialize<'de> for WireError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl Visitor<'_> for KeyVisitor {
-            type Value = Key;
+        struct ErrorVisitor;
+        impl<'de> Visitor<'de> for ErrorVisitor {
+            type Value = WireError;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key")
+                f.write_str("an object with `kind` and `message`")
             }
-            fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
-                Ok(match key {
-                    "ok" => Key::Ok,
-                    "err" => Key::Err,
-                    "error" => Key::Error,
-                    _ => Key::Other,
-                })
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<WireError, A::Error> {
+                let (mut kind, mut message) = (None, None);
+                while let Some(key) = map.next_key_seed(Pick(error_key))? {
+                    match key {
+                        Some(ErrorKey::Kind) if kind.is_some() => return Err(de::Error::duplicate_field("kind")),
+                        Some(ErrorKey::Kind) => kind = Some(map.next_value_seed(Pick(kind_named))?),
+                        Some(ErrorKey::Message) if message.is_some() => {
+                            return Err(de::Error::duplicate_field("message"));
+                        }
+                        Some(ErrorKey::Message) => message = Some(map.next_value::<String>()?),
+                        None => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                let kind = kind.ok_or_else(|| de::Error::missing_field("kind"))?;
+                let message = message.ok_or_else(|| de::Error::missing_field("message"))?;
+                Ok(WireError(ProtocolError { kind, message }))
             }
         }
-        deserializer.deserialize_str(KeyVisitor)
+        deserializer.deserialize_map(ErrorVisitor)
+    }
+}
+
+/// The keys of an error object dogen reads.
+enum ErrorKey {
+    Kind,
+    Message,
+}
+
+fn error_key(key: &str) -> Result<Option<ErrorKey>, String> {
+    Ok(match key {
+        "kind" => Some(ErrorKey::Kind),
+        "message" => Some(ErrorKey::Message),
+        _ => None,
+    })
+}
+
+/// The kind named `name` on the wire: the inverse of [`kind_name`].
+fn kind_named(name: &str) -> Result<ProtocolErrorKind, String> {
+    // A table rather than a `match` on strings: smaller in a client's wasm.
+    KINDS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|&(_, kind)| kind)
+        .ok_or_else(|| format!("unknown kind `{}`", quote(name)))
+}
+
+/// Every kind with its wire name, for [`kind_named`].
+const KINDS: [(&str, ProtocolErrorKind); 7] = [
+    ("unknown_method", ProtocolErrorKind::UnknownMethod),
+    ("bad_arguments", ProtocolErrorKind::BadArguments),
+    ("encode", ProtocolErrorKind::Encode),
+    ("bad_reply", ProtocolErrorKind::BadReply),
+    ("bad_request", ProtocolErrorKind::BadRequest),
+    ("too_large", ProtocolErrorKind::TooLarge),
+    ("internal", ProtocolErrorKind::Internal),
+];
+
+/// A string, escaped or not, read through a function of it, without being
+/// kept: a key of a reply or of its error, or an error's kind.
+struct Pick<T>(fn(&str) -> Result<T, String>);
+
+impl<'de, T> de::DeserializeSeed<'de> for Pick<T> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<T> Visitor<'_> for Pick<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
+        (self.0)(text).map_err(E::custom)
     }
 }
 
@@ -431,6 +514,28 @@ impl fmt::Write for Shortened {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_kind_is_read_by_the_name_it_is_written_with() {
+        for (name, kind) in KINDS {
+            assert_eq!(kind_name(kind), name);
+            assert_eq!(kind_named(name), Ok(kind));
+            assert_eq!(KINDS.iter().filter(|(_, k)| *k == kind).count(), 1);
+        }
+        // Every kind has its entry. The `match` lists them so that a new
+        // kind does not compile until it is listed here too.
+        let each = |kind: ProtocolErrorKind| match kind {
+            ProtocolErrorKind::UnknownMethod
+            | ProtocolErrorKind::BadArguments
+            | ProtocolErrorKind::Encode
+            | ProtocolErrorKind::BadReply
+            | ProtocolErrorKind::BadRequest
+            | ProtocolErrorKind::TooLarge
+            | ProtocolErrorKind::Internal => kind,
+        };
+        assert_eq!(KINDS.len(), 7);
+        assert!(KINDS.iter().all(|&(_, kind)| each(kind) == kind));
+    }
 
     #[test]
     fn envelope_wraps_the_value() {

@@ -47,6 +47,11 @@ fn read_reply_protocol_errors() {
         Err(CallError::Failed(Failure::new("why")))
     );
     assert_eq!(protocol::status_of(ProtocolErrorKind::Internal), 500);
+    // Keys and kinds are strings like any other: escapes are read.
+    assert_eq!(
+        protocol::read_reply(400, br#"{"error":{"k\u0069nd":"bad_\u0072equest","message":"why"}}"#),
+        Err(CallError::Protocol(ProtocolError::new(ProtocolErrorKind::BadRequest, "why")))
+    );
 }
 
 /// Asserts `read_reply` calls this reply a transport failure.
@@ -79,6 +84,10 @@ fn read_reply_rejects_what_is_not_an_envelope() {
     assert_not_envelope(500, r#"{"error":{"kind":"overloaded","message":"m"}}"#);
     assert_not_envelope(400, r#"{"error":"bad"}"#);
     assert_not_envelope(400, r#"{"error":{"kind":"bad_request"}}"#);
+    assert_not_envelope(400, r#"{"error":{"message":"m"}}"#);
+    assert_not_envelope(400, r#"{"error":["bad_request","m"]}"#);
+    assert_not_envelope(400, r#"{"error":{"kind":"encode","kind":"encode","message":"m"}}"#);
+    assert_not_envelope(400, r#"{"error":{"kind":"encode","message":"m","message":"m"}}"#);
     // A key twice, even with the same value.
     assert_not_envelope(200, r#"{"ok":1,"ok":1}"#);
     assert_not_envelope(200, r#"{"err":1,"x":0,"err":2}"#);
@@ -111,6 +120,18 @@ fn read_reply_says_where_the_json_breaks() {
     assert_eq!(
         says(400, r#"{"error":{"kind":"bad_request","message":7}}"#),
         "status 400: malformed protocol error: invalid type: integer `7`, expected a string at line 1 column 33"
+    );
+    assert_eq!(
+        says(500, r#"{"error":{"kind":"overloaded","message":"m"}}"#),
+        "status 500: malformed protocol error: unknown kind `overloaded` at line 1 column 20"
+    );
+    assert_eq!(
+        says(400, r#"{"error":{"message":"m"}}"#),
+        "status 400: malformed protocol error: missing field `kind` at line 1 column 15"
+    );
+    assert_eq!(
+        says(400, r#"{"error":{"kind":"encode","kind":"encode","message":"m"}}"#),
+        "status 400: malformed protocol error: duplicate field `kind` at line 1 column 23"
     );
 }
 
