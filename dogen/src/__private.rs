@@ -128,10 +128,7 @@ impl<'m, 'a, F: Format> Request<'m, 'a, F> {
     /// the encoding.
     #[inline(always)]
     pub fn value<T: Serialize + ?Sized>(self, value: &T) -> Result<Reply<F::Value>, String> {
-        match F::encode(value) {
-            Ok(value) => Ok(Reply::Ok(value)),
-            Err(e) => Err(e),
-        }
+        F::encode(value).map(Reply::Ok)
     }
 
     /// Encodes what a method returning `Result<T, E>` returned, as

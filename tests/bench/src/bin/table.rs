@@ -74,6 +74,29 @@ fn main() {
             }
         }
     }
+    // `ts-instructions NAME N` and `ts-rss NAME KB`: what the times follow,
+    // without their noise.
+    for (floor, baseline) in [
+        ("parse", "bare syn::parse_file, span-locations, the system allocator"),
+        ("parse-mimalloc", "bare syn::parse_file, span-locations, with the CLI's allocator (mimalloc)"),
+    ] {
+        if let (Some(dogen), Some(base)) = (value("ts-instructions", "dogen-ts"), value("ts-instructions", floor)) {
+            row(
+                "dogen ts, instructions (callgrind)",
+                baseline,
+                format!("{:.2}x ({:.1} M vs {:.1} M)", dogen / base, dogen / 1e6, base / 1e6),
+                "-",
+            );
+        }
+        if let (Some(dogen), Some(base)) = (value("ts-rss", "dogen-ts"), value("ts-rss", floor)) {
+            row(
+                "dogen ts, peak resident memory",
+                baseline,
+                format!("{:.1}x ({:.1} MB vs {:.1} MB)", dogen / base, dogen / 1000.0, base / 1000.0),
+                "-",
+            );
+        }
+    }
     if let Some(r) = ratio("ts", "dogen-ts-release-s") {
         row(
             "dogen ts built with the workspace's release profile (fat LTO; `cargo install --path cli`), cpu",
