@@ -1,8 +1,9 @@
 //! The floor of `dogen ts`: reads every `.rs` file under `DIR/src` and
 //! parses it with `syn::parse_file`, as any tool reading Rust source must;
 //! nothing else. Built with the CLI's syn features, and with or without
-//! proc-macro2's `span-locations` (feature `spans`), and with the system's
-//! allocator or the CLI's (feature `mimalloc`).
+//! proc-macro2's `span-locations` (feature `spans`), with the system's
+//! allocator or the CLI's (feature `mimalloc`), and dropping each file's
+//! tree once parsed or keeping every tree to the end (feature `retain`).
 //!
 //!     parse DIR
 
@@ -32,9 +33,16 @@ fn main() {
     let mut files = Vec::new();
     rust_files(&dir.join("src"), &mut files);
     let mut items = 0;
+    // With `retain`, every tree stays until the end, as a tool that keeps
+    // what it parsed keeps it.
+    let mut kept = Vec::new();
     for path in &files {
         let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-        items += syn::parse_file(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display())).items.len();
+        let file = syn::parse_file(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        items += file.items.len();
+        if cfg!(feature = "retain") {
+            kept.push(file);
+        }
     }
     println!("{} files, {items} items", files.len());
 }
