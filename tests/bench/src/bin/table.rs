@@ -50,57 +50,49 @@ fn main() {
         rows.push([figure.into(), baseline.into(), measured, goal.into()]);
     };
 
+    // The floors of `dogen ts`, by their name in the results.
+    let floors = [
+        ("parse", "bare syn::parse_file, span-locations, the system allocator"),
+        ("parse-nospans", "bare syn::parse_file without span-locations"),
+        ("parse-mimalloc", "bare syn::parse_file, span-locations, with the CLI's allocator (mimalloc)"),
+        ("parse-mimalloc-retain", "the same, keeping every file's tree to the end"),
+    ];
+    let floor_text = |name: &str| floors.iter().find(|(n, _)| *n == name).map_or("?", |(_, text)| *text);
     if let Some(r) = ratio("ts", "dogen-ts") {
         let crate_size = match values.get(&("ts-crate".into(), "size".into())).map(Vec::as_slice) {
             Some([files, bytes]) => format!("{files} files, {:.0} KB", bytes.parse::<f64>().unwrap_or(0.0) / 1000.0),
             _ => "?".into(),
         };
-        let floor = format!(
-            "bare syn::parse_file, span-locations, the system allocator ({crate_size}); both built with profile cli"
-        );
+        let floor = format!("{} ({crate_size}); both built with profile cli", floor_text("parse"));
         row("dogen ts, whole process, cpu", &floor, seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3), "<= 1.3x");
         row("dogen ts, whole process, wall", &floor, seconds(r.wall_ratio, r.wall, r.wall_base, 3), "-");
         // The same run against the floor's other builds.
-        for (floor, figure, baseline) in [
-            ("parse-nospans", "dogen ts, cpu", "bare syn::parse_file without span-locations"),
-            (
-                "parse-mimalloc",
-                "dogen ts, cpu (what dogen costs beside the parse, the allocator's gain set aside)",
-                "bare syn::parse_file, span-locations, with the CLI's allocator (mimalloc)",
-            ),
-            (
-                "parse-mimalloc-retain",
-                "dogen ts, cpu (what dogen's own work costs, the memory it holds set aside too)",
-                "the same, keeping every file's tree to the end",
-            ),
+        for (floor, figure) in [
+            ("parse-nospans", "dogen ts, cpu"),
+            ("parse-mimalloc", "dogen ts, cpu (what dogen costs beside the parse, the allocator's gain set aside)"),
+            ("parse-mimalloc-retain", "dogen ts, cpu (what dogen's own work costs, the memory it holds set aside too)"),
         ] {
             if let Some(f) = ratio("ts", floor) {
-                row(figure, baseline, seconds(r.cpu / f.cpu, r.cpu, f.cpu, 3), "-");
+                row(figure, floor_text(floor), seconds(r.cpu / f.cpu, r.cpu, f.cpu, 3), "-");
             }
         }
     }
     // `ts-instructions NAME N` and `ts-rss NAME KB`: what the times follow,
-    // without their noise.
-    for (floor, baseline) in [
-        ("parse", "bare syn::parse_file, span-locations, the system allocator"),
-        ("parse-mimalloc", "bare syn::parse_file, span-locations, with the CLI's allocator (mimalloc)"),
-        ("parse-mimalloc-retain", "the same, keeping every file's tree to the end"),
-    ] {
-        if let (Some(dogen), Some(base)) = (value("ts-instructions", "dogen-ts"), value("ts-instructions", floor)) {
-            row(
-                "dogen ts, instructions (callgrind)",
-                baseline,
-                format!("{:.2}x ({:.1} M vs {:.1} M)", dogen / base, dogen / 1e6, base / 1e6),
-                "-",
-            );
-        }
-        if let (Some(dogen), Some(base)) = (value("ts-rss", "dogen-ts"), value("ts-rss", floor)) {
-            row(
-                "dogen ts, peak resident memory",
-                baseline,
-                format!("{:.1}x ({:.1} MB vs {:.1} MB)", dogen / base, dogen / 1000.0, base / 1000.0),
-                "-",
-            );
+    // without their noise. Each: the figure, the unit's size and name, and
+    // the ratio's digits.
+    for floor in ["parse", "parse-mimalloc", "parse-mimalloc-retain"] {
+        for (kind, figure, scale, unit, digits) in [
+            ("ts-instructions", "dogen ts, instructions (callgrind)", 1e6, "M", 2),
+            ("ts-rss", "dogen ts, peak resident memory", 1000.0, "MB", 1),
+        ] {
+            if let (Some(dogen), Some(base)) = (value(kind, "dogen-ts"), value(kind, floor)) {
+                row(
+                    figure,
+                    floor_text(floor),
+                    format!("{:.digits$}x ({:.1} {unit} vs {:.1} {unit})", dogen / base, dogen / scale, base / scale),
+                    "-",
+                );
+            }
         }
     }
     if let Some(r) = ratio("ts", "dogen-ts-release-s") {
