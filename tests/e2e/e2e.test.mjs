@@ -233,6 +233,42 @@ describe("failures never hang, leak or lie", () => {
   });
 });
 
+describe("a Rust caller sees each failure as its CallError (the generated client over fetch)", () => {
+  // The faults service's own Worker (tests/e2e/faults/src/router.rs) calls
+  // its object through FaultsClient and answers how each call ended.
+  const rust = async (path) => JSON.parse(await get(path, workerd.faultsBase));
+
+  test("a panic and a storage failure are CallError::Failed, with the method and the message", async () => {
+    assert.deepEqual(await rust("/r1/add?by=2"), { returned: 2 });
+    const boom = await rust("/r1/boom");
+    assert.match(boom.failed, /^`boom` panicked: over the Rust client \(at /, JSON.stringify(boom));
+    const storage = await rust("/r1/storage");
+    assert.match(storage.failed, /^`breakStorage` failed: .*no such table/, JSON.stringify(storage));
+    // The panic reset the object's instance, and the Worker calling it
+    // from the same Wasm module still answers.
+    assert.deepEqual(await rust("/r1/add?by=3"), { returned: 3 });
+  });
+
+  test("protocol errors arrive with their kind: encode, bad arguments, unknown method", async () => {
+    const nan = /NaN cannot be sent: JSON and Workers RPC carry finite numbers only/;
+    const result = await rust("/r2/nan-result");
+    assert.equal(result.protocol?.kind, "Encode", JSON.stringify(result));
+    assert.match(result.protocol.message, /^cannot encode the reply of `notANumber`: /);
+    assert.match(result.protocol.message, nan);
+    const argument = await rust("/r2/nan-argument");
+    assert.equal(argument.protocol?.kind, "BadArguments", JSON.stringify(argument));
+    assert.match(argument.protocol.message, /^cannot encode the arguments of `half`: /);
+    assert.match(argument.protocol.message, nan);
+    const unknown = await rust("/r2/unknown-method");
+    assert.equal(unknown.protocol?.kind, "UnknownMethod", JSON.stringify(unknown));
+    assert.match(unknown.protocol.message, /^unknown method `vanished`; this object has `boom`, `add`, /);
+    const bad = await rust("/r2/bad-arguments");
+    assert.equal(bad.protocol?.kind, "BadArguments", JSON.stringify(bad));
+    assert.match(bad.protocol.message, /^bad arguments for `half`: invalid type: string "x", expected f64/);
+    assert.deepEqual(await rust("/r2/add?by=1"), { returned: 1 });
+  });
+});
+
 describe("persistence", () => {
   test("state survives a workerd restart", async () => {
     await workerd.stop();

@@ -8,8 +8,11 @@ const here = import.meta.dirname;
 export const work = join(here, ".work");
 const workerdBin = resolve(here, "../../node_modules/.bin/workerd");
 
-/** The capnp config: the caller Worker binds the namespaces of the other services. */
-function config({ callerPort, counterPort, storage }) {
+/**
+ * The capnp config: the caller Worker binds the namespaces of the other services; the
+ * counter and faults services, Rust Workers of their own, listen on ports of their own.
+ */
+function config({ callerPort, counterPort, faultsPort, storage }) {
   return `using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
@@ -25,6 +28,7 @@ const config :Workerd.Config = (
   sockets = [
     (name = "caller", address = "127.0.0.1:${callerPort}", http = (), service = "caller"),
     (name = "counter", address = "127.0.0.1:${counterPort}", http = (), service = "counter"),
+    (name = "faults", address = "127.0.0.1:${faultsPort}", http = (), service = "faults"),
   ],
 );
 
@@ -68,6 +72,7 @@ const faults :Workerd.Worker = (
     (name = "index_bg.wasm", wasm = embed "faults/index_bg.wasm"),
   ],
   compatibilityDate = "2026-11-01",
+  bindings = [ (name = "FAULTS", durableObjectNamespace = "Faults") ],
   durableObjectNamespaces = [ (className = "Faults", uniqueKey = "dogen-e2e-faults", enableSql = true) ],
   durableObjectStorage = (localDisk = "storage"),
 );
@@ -95,11 +100,11 @@ const jscounter :Workerd.Worker = (
  * A running workerd; `stop()` ends it. Storage survives a stop. With `inspectorPort`, V8's
  * inspector listens on that port of 127.0.0.1 (one target per service).
  */
-export async function startWorkerd({ callerPort = 18790, counterPort = 18791, inspectorPort } = {}) {
+export async function startWorkerd({ callerPort = 18790, counterPort = 18791, faultsPort = 18792, inspectorPort } = {}) {
   const storage = join(work, "storage");
   mkdirSync(storage, { recursive: true });
   const configPath = join(work, "config.capnp");
-  writeFileSync(configPath, config({ callerPort, counterPort, storage }));
+  writeFileSync(configPath, config({ callerPort, counterPort, faultsPort, storage }));
   const inspector = inspectorPort === undefined ? [] : [`--inspector-addr=127.0.0.1:${inspectorPort}`];
   const child = spawn(workerdBin, ["serve", configPath, "--experimental", ...inspector], {
     cwd: work,
@@ -127,6 +132,7 @@ export async function startWorkerd({ callerPort = 18790, counterPort = 18791, in
   return {
     base,
     counterBase: `http://127.0.0.1:${counterPort}`,
+    faultsBase: `http://127.0.0.1:${faultsPort}`,
     /** workerd's resident memory, in MiB (Linux). */
     rssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, "utf8");

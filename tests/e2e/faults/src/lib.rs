@@ -1,12 +1,15 @@
 //! A Durable Object that fails on purpose, for the end-to-end test of
 //! failures (tests/e2e): a panic rejects its call with its message and the
 //! object recovers; a storage failure fails the call; calls in flight when
-//! another one panics still finish.
+//! another one panics still finish; a Rust Worker calling it through the
+//! generated client sees each failure as its `CallError`.
 
 use dogen::Fallible;
 
 #[cfg(target_arch = "wasm32")]
 mod object;
+#[cfg(target_arch = "wasm32")]
+mod router;
 
 /// Calls that fail on purpose.
 #[dogen::durable(binding = "FAULTS")]
