@@ -68,16 +68,21 @@ pub struct Arg {
     /// The argument's name.
     pub ident: syn::Ident,
     /// The type as written in the trait, e.g. `&str`.
-    pub ty: syn::Type,
-    /// The owned type the argument decodes into, e.g. `String` for `&str`.
-    /// Equal to `ty` unless `borrowed`; `!` when not `borrowed` in a model
-    /// built by [`Interface::from_syn_owned`](crate::model::Interface::from_syn_owned).
-    pub owned: syn::Type,
-    /// Whether the trait takes the argument by reference, so dispatch passes
-    /// `&owned`.
-    pub borrowed: bool,
+    pub ty: Box<syn::Type>,
+    /// For an argument the trait takes by reference, the owned type it
+    /// decodes into (`String` for `&str`), which dispatch lends; `None`
+    /// for one taken by value, which decodes into [`Arg::ty`] itself.
+    pub borrowed: Option<Box<syn::Type>>,
     /// The wire shape of the argument.
     pub shape: Shape,
+}
+
+impl Arg {
+    /// The owned type the argument decodes into: [`Arg::ty`], or for an
+    /// argument taken by reference, the type it lends.
+    pub fn owned(&self) -> &syn::Type {
+        self.borrowed.as_deref().unwrap_or(&self.ty)
+    }
 }
 
 /// What a method returns.
@@ -100,8 +105,9 @@ pub enum Output {
 /// A type as written in Rust, with its wire shape.
 #[derive(Debug, Clone)]
 pub struct TypeRef {
-    /// The Rust type, as written.
-    pub ty: syn::Type,
+    /// The Rust type, as written (boxed: a `syn::Type` is 320 bytes, and
+    /// models hold one per argument, result and field).
+    pub ty: Box<syn::Type>,
     /// What the type looks like on the wire.
     pub shape: Shape,
 }

@@ -136,17 +136,15 @@ fn check_trait_shape(cx: &Ctxt, item: &syn::ItemTrait) {
 impl Method {
     /// Builds one method, or records why it cannot be one.
     pub fn from_syn(cx: &Ctxt, f: &syn::TraitItemFn) -> Option<Method> {
-        Method::build(cx, f, f.sig.output.clone(), true, |_, pat_type| (*pat_type.ty).clone())
+        Method::build(cx, f, f.sig.output.clone(), |_, pat_type| pat_type.ty.clone())
     }
 
     /// [`Method::from_syn`] of a method nothing else needs: its argument
-    /// and result types move into the model, and [`Arg::owned`] is left
-    /// `!` for arguments not taken by reference rather than a copy of
-    /// [`Arg::ty`] (the command line, its one user, never reads `owned`).
+    /// and result types move into the model instead of being copied.
     pub fn from_syn_owned(cx: &Ctxt, mut f: syn::TraitItemFn) -> Option<Method> {
         let output = std::mem::replace(&mut f.sig.output, syn::ReturnType::Default);
         // Each argument's type, by position, with an empty type left in its place.
-        let mut types: Vec<Option<syn::Type>> = f
+        let mut types: Vec<Option<Box<syn::Type>>> = f
             .sig
             .inputs
             .pairs_mut()
@@ -155,26 +153,22 @@ impl Method {
                 syn::FnArg::Typed(pat_type) => {
                     // `!`: a placeholder that allocates nothing.
                     let placeholder = syn::Type::Never(syn::TypeNever { bang_token: Default::default() });
-                    Some(std::mem::replace(&mut *pat_type.ty, placeholder))
+                    Some(std::mem::replace(&mut pat_type.ty, Box::new(placeholder)))
                 }
                 syn::FnArg::Receiver(_) => None,
             })
             .collect();
-        Method::build(cx, &f, output, false, |index, _| {
-            types[index].take().expect("each argument's type is taken once")
-        })
+        Method::build(cx, &f, output, |index, _| types[index].take().expect("each argument's type is taken once"))
     }
 
     /// [`Method::from_syn`], with the result type `output` and the type of
     /// the argument at each position given apart: copies of `f`'s, or
-    /// `f`'s own, taken out of it. `copy_owned`: whether [`Arg::owned`]
-    /// of an argument not taken by reference is a copy of its type.
+    /// `f`'s own, taken out of it.
     fn build(
         cx: &Ctxt,
         f: &syn::TraitItemFn,
         output: syn::ReturnType,
-        copy_owned: bool,
-        mut arg_type: impl FnMut(usize, &syn::PatType) -> syn::Type,
+        mut arg_type: impl FnMut(usize, &syn::PatType) -> Box<syn::Type>,
     ) -> Option<Method> {
         let sig = &f.sig;
         let mut ok = true;
@@ -249,7 +243,7 @@ impl Method {
                         ),
                     );
                 }
-                syn::FnArg::Typed(pat_type) => match Arg::from_syn(pat_type, arg_type(index, pat_type), copy_owned) {
+                syn::FnArg::Typed(pat_type) => match Arg::from_syn(pat_type, arg_type(index, pat_type)) {
                     Ok(arg) => args.push(arg),
                     Err((tokens, message)) => fail(&tokens, message),
                 },
@@ -283,9 +277,7 @@ type Problem = (proc_macro2::TokenStream, String);
 
 impl Arg {
     /// One `name: Type` argument, whose type is `ty` (`pat_type`'s own).
-    /// Without `copy_owned`, [`Arg::owned`] is `!` unless the argument is
-    /// taken by reference.
-    fn from_syn(pat_type: &syn::PatType, ty: syn::Type, copy_owned: bool) -> Result<Arg, Problem> {
+    fn from_syn(pat_type: &syn::PatType, ty: Box<syn::Type>) -> Result<Arg, Problem> {
         let ident = match &*pat_type.pat {
             syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => p.ident.clone(),
             other => {
@@ -300,7 +292,7 @@ impl Arg {
         if let Some(this) = find_self(&ty) {
             return Err((this.to_token_stream(), self_message(&format!("argument `{ident}`"))));
         }
-        let (owned, borrowed) = match &ty {
+        let borrowed = match &*ty {
             syn::Type::Reference(r) => {
                 if let Some(m) = &r.mutability {
                     return Err((
@@ -308,14 +300,12 @@ impl Arg {
                         format!("argument `{ident}` cannot be `&mut`: it is a copy sent over the wire"),
                     ));
                 }
-                (owned_type(&r.elem), true)
+                Some(Box::new(owned_type(&r.elem)))
             }
-            _ if copy_owned => (ty.clone(), false),
-            // `!`: a placeholder that allocates nothing.
-            _ => (syn::Type::Never(syn::TypeNever { bang_token: Default::default() }), false),
+            _ => None,
         };
         // The owned type is the type itself unless borrowed.
-        if let Some(inner) = nested_reference(if borrowed { &owned } else { &ty }) {
+        if let Some(inner) = nested_reference(borrowed.as_deref().unwrap_or(&ty)) {
             return Err((
                 inner.to_token_stream(),
                 format!(
@@ -323,7 +313,7 @@ impl Arg {
                 ),
             ));
         }
-        Ok(Arg { ident, ty, owned, borrowed, shape })
+        Ok(Arg { ident, ty, borrowed, shape })
     }
 }
 
@@ -384,12 +374,12 @@ impl Output {
     fn from_syn(name: &str, output: syn::ReturnType) -> Result<(Output, bool), Problem> {
         let ty = match output {
             syn::ReturnType::Default => return Ok((Output::Unit, false)),
-            syn::ReturnType::Type(_, ty) => *ty,
+            syn::ReturnType::Type(_, ty) => ty,
         };
         match split_fallible(&ty) {
             Ok(Some(_)) => {
-                let [inner] = <[syn::Type; 1]>::try_from(into_type_arguments(ty)).expect("`Fallible<T>` has one");
-                Ok((Output::from_type(name, inner)?, true))
+                let [inner] = <[syn::Type; 1]>::try_from(into_type_arguments(*ty)).expect("`Fallible<T>` has one");
+                Ok((Output::from_type(name, Box::new(inner))?, true))
             }
             Ok(None) => Ok((Output::from_type(name, ty)?, false)),
             Err(tokens) => {
@@ -399,8 +389,8 @@ impl Output {
     }
 
     /// The output of a method returning `ty` (after `Fallible` is taken off).
-    fn from_type(name: &str, ty: syn::Type) -> Result<Output, Problem> {
-        if let syn::Type::Reference(r) = &ty {
+    fn from_type(name: &str, ty: Box<syn::Type>) -> Result<Output, Problem> {
+        if let syn::Type::Reference(r) = &*ty {
             return Err((
                 r.to_token_stream(),
                 format!("method `{name}` must return an owned value: a reference cannot outlive the call"),
@@ -408,8 +398,8 @@ impl Output {
         }
         match is_result(&ty) {
             Ok(true) => {
-                let [ok, err] = <[syn::Type; 2]>::try_from(into_type_arguments(ty)).expect("`Result<T, E>` has two");
-                Ok(Output::Result { ok: type_ref(ok)?, err: type_ref(err)? })
+                let [ok, err] = <[syn::Type; 2]>::try_from(into_type_arguments(*ty)).expect("`Result<T, E>` has two");
+                Ok(Output::Result { ok: type_ref(Box::new(ok))?, err: type_ref(Box::new(err))? })
             }
             Ok(false) => {
                 let value = type_ref(ty)?;
@@ -469,7 +459,7 @@ fn split_fallible(ty: &syn::Type) -> Result<Option<&syn::Type>, proc_macro2::Tok
     }
 }
 
-fn type_ref(ty: syn::Type) -> Result<TypeRef, Problem> {
+fn type_ref(ty: Box<syn::Type>) -> Result<TypeRef, Problem> {
     // The shape first: it bounds how deep the other walks go.
     let shape = shape_of(&ty).map_err(|m| (blame(&ty, &m), m))?;
     if let Some(this) = find_self(&ty) {

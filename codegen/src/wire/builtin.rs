@@ -214,10 +214,10 @@ pub fn definition(name: &str) -> Option<TypeDef> {
     let ident = |n: &str| syn::Ident::new(n, Span::call_site());
     let param = |n: &str| TypeParam { ident: ident(n), default: None };
     let named = |n: &str| TypeRef {
-        ty: syn::Type::Path(syn::TypePath { qself: None, path: ident(n).into() }),
+        ty: Box::new(syn::Type::Path(syn::TypePath { qself: None, path: ident(n).into() })),
         shape: Shape::Named(n.into(), Vec::new()),
     };
-    let prim = |ty: syn::Type, shape: Shape| TypeRef { ty, shape };
+    let prim = |ty: syn::Type, shape: Shape| TypeRef { ty: Box::new(ty), shape };
     let field = |name: &str, ty: TypeRef| Field {
         member: syn::Member::Named(ident(name)),
         name: name.to_owned(),

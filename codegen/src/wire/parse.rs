@@ -276,9 +276,8 @@ fn newtype(cx: &Ctxt, field: &syn::Field, attrs: &FieldAttrs, owner: &str, ctx: 
         return None;
     }
     match attrs.custom() {
-        Some((key, value)) => {
-            custom_shape(cx, field, key, value, owner, ctx).map(|shape| TypeRef { ty: field.ty.clone(), shape })
-        }
+        Some((key, value)) => custom_shape(cx, field, key, value, owner, ctx)
+            .map(|shape| TypeRef { ty: Box::new(field.ty.clone()), shape }),
         None => ctx.type_ref(cx, &field.ty),
     }
 }
@@ -480,9 +479,9 @@ fn fields(
         let mapped = ctx.field_mapping(owner, &raw);
         let ty = match (&mapped, attrs.custom()) {
             // The project says what the field is: its Rust type is not read.
-            (Some(_), _) => TypeRef { ty: field.ty.clone(), shape: Shape::Unit },
+            (Some(_), _) => TypeRef { ty: Box::new(field.ty.clone()), shape: Shape::Unit },
             (None, Some((key, value))) => match custom_shape(cx, field, key, value, owner, ctx) {
-                Some(shape) => TypeRef { ty: field.ty.clone(), shape },
+                Some(shape) => TypeRef { ty: Box::new(field.ty.clone()), shape },
                 None => continue,
             },
             (None, None) => match ctx.type_ref(cx, &field.ty) {

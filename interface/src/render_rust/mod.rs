@@ -42,7 +42,7 @@ fn client_ident(iface: &Interface) -> syn::Ident {
 /// Where a failed serde bound on the argument tuple of `method` is
 /// reported. See [`blame`].
 fn blame_args(method: &Method) -> Span {
-    blame(method, method.args.iter().map(|a| (&a.owned, &a.shape)))
+    blame(method, method.args.iter().map(|a| (a.owned(), &a.shape)))
 }
 
 /// Where a failed serde bound on a whole call of `method` (arguments and
@@ -50,10 +50,10 @@ fn blame_args(method: &Method) -> Span {
 fn blame_call(method: &Method) -> Span {
     let output = match &method.output {
         Output::Unit => Vec::new(),
-        Output::Value(v) => vec![(&v.ty, &v.shape)],
-        Output::Result { ok, err } => vec![(&ok.ty, &ok.shape), (&err.ty, &err.shape)],
+        Output::Value(v) => vec![(&*v.ty, &v.shape)],
+        Output::Result { ok, err } => vec![(&*ok.ty, &ok.shape), (&*err.ty, &err.shape)],
     };
-    blame(method, method.args.iter().map(|a| (&a.owned, &a.shape)).chain(output))
+    blame(method, method.args.iter().map(|a| (a.owned(), &a.shape)).chain(output))
 }
 
 /// A serde bound over several types (`(A, B): Deserialize`) fails at one

@@ -5,7 +5,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{blame_args, server_ident};
-use crate::model::{Interface, Method, Output};
+use crate::model::{Arg, Interface, Method, Output};
 
 /// `pub struct CounterServer<T>(pub T);` and `impl Dispatch<F> for CounterServer<T>`.
 ///
@@ -225,9 +225,9 @@ fn start_arm(iface: &Interface, method: &Method, index: usize, count: usize) -> 
     let names = method.args.iter().map(|a| &a.ident);
     let pass = method.args.iter().map(|a| {
         let name = &a.ident;
-        if a.borrowed { quote!(&#name) } else { quote!(#name) }
+        if a.borrowed.is_some() { quote!(&#name) } else { quote!(#name) }
     });
-    let borrows = method.args.iter().any(|a| a.borrowed);
+    let borrows = method.args.iter().any(|a| a.borrowed.is_some());
     let decode = if method.args.is_empty() {
         quote!(__dogen_call.no_args()?;)
     } else {
@@ -236,7 +236,7 @@ fn start_arm(iface: &Interface, method: &Method, index: usize, count: usize) -> 
         // except where an argument is lent: `&String` does not say `String`.
         let decode = Ident::new("args", blame_args(method));
         let ty = if borrows {
-            let owned = method.args.iter().map(|a| &a.owned);
+            let owned = method.args.iter().map(Arg::owned);
             quote!(: (#(#owned,)*))
         } else {
             TokenStream::new()

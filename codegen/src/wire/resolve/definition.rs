@@ -88,7 +88,7 @@ impl Resolver<'_> {
                         .iter()
                         .map(|p| TypeParam { ident: syn::Ident::new(p, Span::call_site()), default: None })
                         .collect(),
-                    body: TypeBody::Alias(TypeRef { ty, shape }),
+                    body: TypeBody::Alias(TypeRef { ty: Box::new(ty), shape }),
                     usage: Usage::default(),
                     source: Source::Rename,
                 };

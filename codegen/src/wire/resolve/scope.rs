@@ -142,7 +142,7 @@ impl Resolve for Ctx<'_, '_> {
 impl Context for Ctx<'_, '_> {
     fn type_ref(&self, cx: &Ctxt, ty: &syn::Type) -> Option<TypeRef> {
         match shape_with(ty, self) {
-            Ok(shape) => Some(TypeRef { ty: ty.clone(), shape }),
+            Ok(shape) => Some(TypeRef { ty: Box::new(ty.clone()), shape }),
             Err(message) => {
                 cx.error_spanned_by(dogen_interface::parse::blame(ty, &message), message);
                 None
