@@ -1,19 +1,22 @@
 //! Parsing one file with syn, after a byte-level pass that refuses a file
 //! nested deeper than syn's recursive parser can safely go.
 
+use super::skim::{self, Skimmed};
+
 /// How deep a file may nest brackets, parentheses, braces and `<..>`
 /// before dogen refuses to parse it: syn's parser recurses once per level
 /// (tens of kilobytes of stack each in a debug build), and real code stays
 /// far below this.
 pub const MAX_FILE_DEPTH: usize = 128;
 
-/// `syn::parse_file`, refusing first (at the place) a file that nests
-/// deeper than [`MAX_FILE_DEPTH`], so parsing it cannot overflow the stack.
-pub(super) fn parse_file(source: &str) -> Result<syn::File, ParseError> {
+/// The file's items as the scan reads them ([`skim::parse`]), refusing
+/// first (at the place) a file that nests deeper than [`MAX_FILE_DEPTH`],
+/// so parsing it cannot overflow the stack.
+pub(super) fn parse_file(source: &str) -> Result<Skimmed, ParseError> {
     if let Some(offset) = too_deep(source) {
         return Err(ParseError::TooDeep(offset));
     }
-    syn::parse_file(source).map_err(ParseError::Syn)
+    skim::parse(source).map_err(ParseError::Syn)
 }
 
 /// Why a file could not be read.

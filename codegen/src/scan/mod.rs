@@ -15,11 +15,14 @@
 //! - `walk`: [`Crate::scan`], from the root file through every `mod` to
 //!   the items each module holds.
 //! - `depth`: parsing a file, refusing first one nested too deep for syn.
+//! - `skim`: the parse itself, passing over the bodies of functions and
+//!   `impl` blocks, which the scan never reads.
 //! - `uses`: the names a `use` item binds.
 //! - `in_macro`: `#[durable]` traits written inside macro calls.
 
 mod depth;
 mod in_macro;
+mod skim;
 mod uses;
 mod walk;
 

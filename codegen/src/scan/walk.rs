@@ -13,6 +13,7 @@ use dogen_interface::parse::name_of;
 
 use super::depth::{ParseError, parse_file, too_deep_message};
 use super::in_macro::durable_trait_in;
+use super::skim::Skimmed;
 use super::uses::flatten_use;
 use super::{Crate, Found, SourceFile, TypeItem};
 use crate::cfg::{Build, Truth};
@@ -185,8 +186,8 @@ struct ModCtx {
     inline: bool,
 }
 
-/// The span of the first token of `file`, if it has any.
-fn first_token_span(file: &syn::File) -> Option<proc_macro2::Span> {
+/// The span of the first token of `file` the scan kept, if it has any.
+fn first_token_span(file: &Skimmed) -> Option<proc_macro2::Span> {
     if let Some(attr) = file.attrs.first() {
         return Some(attr.pound_token.span);
     }
