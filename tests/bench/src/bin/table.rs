@@ -80,15 +80,43 @@ fn main() {
     // `ts-instructions NAME N` and `ts-rss NAME KB`: what the times follow,
     // without their noise. Each: the figure, the unit's size and name, and
     // the ratio's digits.
+    let fixed = [
+        ("instructions", "dogen ts, instructions (callgrind)", 1e6, "M", 2),
+        ("rss", "dogen ts, peak resident memory", 1000.0, "MB", 1),
+    ];
     for floor in ["parse", "parse-mimalloc", "parse-mimalloc-retain"] {
-        for (kind, figure, scale, unit, digits) in [
-            ("ts-instructions", "dogen ts, instructions (callgrind)", 1e6, "M", 2),
-            ("ts-rss", "dogen ts, peak resident memory", 1000.0, "MB", 1),
-        ] {
-            if let (Some(dogen), Some(base)) = (value(kind, "dogen-ts"), value(kind, floor)) {
+        for (kind, figure, scale, unit, digits) in fixed {
+            let kind = format!("ts-{kind}");
+            if let (Some(dogen), Some(base)) = (value(&kind, "dogen-ts"), value(&kind, floor)) {
                 row(
                     figure,
                     floor_text(floor),
+                    format!("{:.digits$}x ({:.1} {unit} vs {:.1} {unit})", dogen / base, dogen / scale, base / scale),
+                    "-",
+                );
+            }
+        }
+    }
+    // The same crate with an implementation of every trait: `ts-impl`.
+    if let Some(r) = ratio("ts-impl", "dogen-ts") {
+        let crate_size = match values.get(&("ts-impl-crate".into(), "size".into())).map(Vec::as_slice) {
+            Some([files, bytes]) => format!("{files} files, {:.0} KB", bytes.parse::<f64>().unwrap_or(0.0) / 1000.0),
+            _ => "?".into(),
+        };
+        let floor = format!("{} ({crate_size})", floor_text("parse"));
+        row(
+            "dogen ts on the same crate with an implementation of every trait, cpu",
+            &floor,
+            seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3),
+            "-",
+        );
+        for (kind, figure, scale, unit, digits) in fixed {
+            if let (Some(dogen), Some(base)) =
+                (value(&format!("ts-impl-{kind}"), "dogen-ts"), value(&format!("ts-impl-{kind}"), "parse"))
+            {
+                row(
+                    &format!("{figure}, with the implementations"),
+                    floor_text("parse"),
                     format!("{:.digits$}x ({:.1} {unit} vs {:.1} {unit})", dogen / base, dogen / scale, base / scale),
                     "-",
                 );
