@@ -108,6 +108,28 @@ fn a_file_that_does_not_parse_is_reported_at_its_place() {
 }
 
 #[test]
+fn a_function_body_is_not_read_but_its_head_is() {
+    let dir = scratch("bodies");
+    let trait_src = "mod object;\n\n#[dogen::durable]\npub trait Counter {\n    async fn get(&self) -> u8;\n}\n";
+    let root = krate(&dir, trait_src);
+    // Bodies rustc would refuse (brackets balanced): left to rustc, the
+    // interface is written.
+    let object = "use crate::Counter;\n\npub struct Object;\n\nimpl Counter for Object {\n    async fn get(&self) -> u8 {\n        let = ;\n    }\n}\n\nfn helper() -> u8 { 1 + }\n";
+    fs::write(root.join("src/object.rs"), object).expect("written");
+    let output = dogen(&["ts", "krate", "--out", "out"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.join("out/index.ts").exists());
+    // A head that does not parse is an error at its place, as before.
+    fs::write(root.join("src/object.rs"), "pub struct Object;\n\nfn helper(x: ) -> u8 {\n    1\n}\n").expect("written");
+    let output = dogen(&["ts", "krate", "--out", "out2"], &dir);
+    assert_eq!(output.status.code(), Some(FAILURE));
+    assert_eq!(
+        stderr(&output),
+        "krate/src/object.rs:3:14: error: unexpected end of input, expected one of: `for`, parentheses, `fn`, `unsafe`, `extern`, identifier, `::`, `<`, `dyn`, square brackets, `*`, `&`, `!`, `impl`, `_`, lifetime\nerror: 1 error(s); nothing was written\n"
+    );
+}
+
+#[test]
 fn an_unsupported_type_is_reported_at_its_place() {
     let dir = scratch("unsupported");
     krate(&dir, "#[dogen::durable]\npub trait Clock {\n    async fn now(&self) -> std::time::Instant;\n}\n");
