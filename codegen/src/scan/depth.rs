@@ -53,7 +53,7 @@ const SPECIAL: [bool; 256] = {
 /// literals. `<` counts as nesting until its `>`, or until the statement
 /// (`;`) or the enclosing group ends, so comparisons never add up; `->` and
 /// `=>` close nothing.
-fn too_deep(source: &str) -> Option<usize> {
+pub(super) fn too_deep(source: &str) -> Option<usize> {
     let bytes = source.as_bytes();
     // The angle brackets open in each enclosing group.
     let mut groups: Vec<usize> = vec![0];

@@ -287,6 +287,58 @@ mod outer;
         }
     }
 
+    /// Every `.rs` file under `DOGEN_SKIM_CORPUS` (a directory of real
+    /// code, e.g. cargo's registry sources) read both ways: the same items
+    /// but functions and `impl` blocks, and the same errors.
+    ///
+    /// `DOGEN_SKIM_CORPUS=~/.cargo/registry/src cargo test -p dogen-codegen
+    /// --lib skim::tests::corpus -- --ignored --nocapture`
+    #[test]
+    #[ignore = "reads a corpus named by DOGEN_SKIM_CORPUS"]
+    fn corpus() {
+        // syn recurses once per nesting level: a debug build needs room.
+        let reader = std::thread::Builder::new().stack_size(256 << 20).spawn(read_corpus).expect("thread started");
+        reader.join().expect("the corpus is read alike");
+    }
+
+    fn read_corpus() {
+        let root = std::env::var_os("DOGEN_SKIM_CORPUS").expect("DOGEN_SKIM_CORPUS names a directory");
+        let mut stack = vec![std::path::PathBuf::from(root)];
+        let (mut files, mut failed) = (0, Vec::new());
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                let Some(source) =
+                    (path.extension() == Some("rs".as_ref())).then(|| std::fs::read_to_string(&path).ok()).flatten()
+                else {
+                    continue;
+                };
+                if crate::scan::depth::too_deep(&source).is_some() {
+                    continue;
+                }
+                files += 1;
+                let same = match (parse(&source), syn::parse_file(&source)) {
+                    (Ok(ours), Ok(syns)) => ours.attrs == syns.attrs && ours.items == kept(syns.items),
+                    // A body syn refuses: passed over, unless its error is in a head.
+                    (Ok(_), Err(_)) => true,
+                    (Err(ours), Err(syns)) => {
+                        ours.to_string() == syns.to_string() && ours.span().start() == syns.span().start()
+                    }
+                    (Err(_), Ok(_)) => false,
+                };
+                if !same {
+                    failed.push(path);
+                }
+            }
+        }
+        println!("{files} files read both ways");
+        assert!(failed.is_empty(), "read differently: {failed:#?}");
+    }
+
     #[test]
     fn a_broken_body_is_not_read() {
         assert!(parse("fn f() { let = ; }\nstruct S;").is_ok());
