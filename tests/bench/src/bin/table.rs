@@ -58,12 +58,32 @@ fn main() {
         ("parse-mimalloc-retain", "the same, keeping every file's tree to the end"),
     ];
     let floor_text = |name: &str| floors.iter().find(|(n, _)| *n == name).map_or("?", |(_, text)| *text);
+    // `PREFIX-crate size FILES BYTES`: the crate a `dogen ts` run read.
+    let crate_size = |prefix: &str| match values.get(&(format!("{prefix}-crate"), "size".into())).map(Vec::as_slice) {
+        Some([files, bytes]) => format!("{files} files, {:.0} KB", bytes.parse::<f64>().unwrap_or(0.0) / 1000.0),
+        _ => "?".into(),
+    };
+    // `PREFIX-instructions NAME N` and `PREFIX-rss NAME KB`: what the times
+    // follow, without their noise. Each figure of dogen ts against `floor`
+    // that was measured, with its ratio and both values.
+    let fixed = |prefix: &str, floor: &str| -> Vec<(&'static str, String)> {
+        // Each: the figure, the unit's size and name, and the ratio's digits.
+        [
+            ("instructions", "dogen ts, instructions (callgrind)", 1e6, "M", 2),
+            ("rss", "dogen ts, peak resident memory", 1000.0, "MB", 1),
+        ]
+        .into_iter()
+        .filter_map(|(kind, figure, scale, unit, digits)| {
+            let kind = format!("{prefix}-{kind}");
+            let (dogen, base) = (value(&kind, "dogen-ts")?, value(&kind, floor)?);
+            let measured =
+                format!("{:.digits$}x ({:.1} {unit} vs {:.1} {unit})", dogen / base, dogen / scale, base / scale);
+            Some((figure, measured))
+        })
+        .collect()
+    };
     if let Some(r) = ratio("ts", "dogen-ts") {
-        let crate_size = match values.get(&("ts-crate".into(), "size".into())).map(Vec::as_slice) {
-            Some([files, bytes]) => format!("{files} files, {:.0} KB", bytes.parse::<f64>().unwrap_or(0.0) / 1000.0),
-            _ => "?".into(),
-        };
-        let floor = format!("{} ({crate_size}); both built with profile cli", floor_text("parse"));
+        let floor = format!("{} ({}); both built with profile cli", floor_text("parse"), crate_size("ts"));
         row("dogen ts, whole process, cpu", &floor, seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3), "<= 1.3x");
         row("dogen ts, whole process, wall", &floor, seconds(r.wall_ratio, r.wall, r.wall_base, 3), "-");
         // The same run against the floor's other builds.
@@ -77,50 +97,21 @@ fn main() {
             }
         }
     }
-    // `ts-instructions NAME N` and `ts-rss NAME KB`: what the times follow,
-    // without their noise. Each: the figure, the unit's size and name, and
-    // the ratio's digits.
-    let fixed = [
-        ("instructions", "dogen ts, instructions (callgrind)", 1e6, "M", 2),
-        ("rss", "dogen ts, peak resident memory", 1000.0, "MB", 1),
-    ];
     for floor in ["parse", "parse-mimalloc", "parse-mimalloc-retain"] {
-        for (kind, figure, scale, unit, digits) in fixed {
-            let kind = format!("ts-{kind}");
-            if let (Some(dogen), Some(base)) = (value(&kind, "dogen-ts"), value(&kind, floor)) {
-                row(
-                    figure,
-                    floor_text(floor),
-                    format!("{:.digits$}x ({:.1} {unit} vs {:.1} {unit})", dogen / base, dogen / scale, base / scale),
-                    "-",
-                );
-            }
+        for (figure, measured) in fixed("ts", floor) {
+            row(figure, floor_text(floor), measured, "-");
         }
     }
     // The same crate with an implementation of every trait: `ts-impl`.
     if let Some(r) = ratio("ts-impl", "dogen-ts") {
-        let crate_size = match values.get(&("ts-impl-crate".into(), "size".into())).map(Vec::as_slice) {
-            Some([files, bytes]) => format!("{files} files, {:.0} KB", bytes.parse::<f64>().unwrap_or(0.0) / 1000.0),
-            _ => "?".into(),
-        };
-        let floor = format!("{} ({crate_size})", floor_text("parse"));
         row(
             "dogen ts on the same crate with an implementation of every trait, cpu",
-            &floor,
+            &format!("{} ({})", floor_text("parse"), crate_size("ts-impl")),
             seconds(r.cpu_ratio, r.cpu, r.cpu_base, 3),
             "-",
         );
-        for (kind, figure, scale, unit, digits) in fixed {
-            if let (Some(dogen), Some(base)) =
-                (value(&format!("ts-impl-{kind}"), "dogen-ts"), value(&format!("ts-impl-{kind}"), "parse"))
-            {
-                row(
-                    &format!("{figure}, with the implementations"),
-                    floor_text("parse"),
-                    format!("{:.digits$}x ({:.1} {unit} vs {:.1} {unit})", dogen / base, dogen / scale, base / scale),
-                    "-",
-                );
-            }
+        for (figure, measured) in fixed("ts-impl", "parse") {
+            row(&format!("{figure}, with the implementations"), floor_text("parse"), measured, "-");
         }
     }
     if let Some(r) = ratio("ts", "dogen-ts-release-s") {
