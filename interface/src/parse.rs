@@ -151,7 +151,8 @@ impl Method {
             .map(syn::punctuated::Pair::into_value)
             .map(|input| match input {
                 syn::FnArg::Typed(pat_type) => {
-                    // `!`: a placeholder that allocates nothing.
+                    // `!`, the cheapest type to build and drop, in the
+                    // box the signature keeps.
                     let placeholder = syn::Type::Never(syn::TypeNever { bang_token: Default::default() });
                     Some(std::mem::replace(&mut pat_type.ty, Box::new(placeholder)))
                 }
@@ -304,16 +305,17 @@ impl Arg {
             }
             _ => None,
         };
-        // The owned type is the type itself unless borrowed.
-        if let Some(inner) = nested_reference(borrowed.as_deref().unwrap_or(&ty)) {
+        let arg = Arg { ident, ty, borrowed, shape };
+        if let Some(inner) = nested_reference(arg.owned()) {
             return Err((
                 inner.to_token_stream(),
                 format!(
-                    "argument `{ident}`: a reference inside a type cannot be decoded from the wire; use an owned type (`String`, `Vec<T>`, `T`)"
+                    "argument `{}`: a reference inside a type cannot be decoded from the wire; use an owned type (`String`, `Vec<T>`, `T`)",
+                    arg.ident
                 ),
             ));
         }
-        Ok(Arg { ident, ty, borrowed, shape })
+        Ok(arg)
     }
 }
 
