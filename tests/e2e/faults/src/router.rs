@@ -13,12 +13,11 @@
 //! - `bad-arguments`: a string where the method takes a number;
 //! - `add?by=N`: a call that succeeds.
 //!
-//! Each answer is one JSON object: `{"returned": value}`, `{"failed":
-//! message}`, `{"protocol": {"kind": "UnknownMethod", "message": ...}}` or
-//! `{"transport": message}`.
+//! Each answer is one JSON object, an [`Outcome`] written by dogen's own
+//! JSON writer.
 
 use dogen::worker::FetchTransport;
-use dogen::{CallError, Reply, Transport};
+use dogen::{CallError, Format, Json, Reply, Transport};
 use worker::{Context, Env, Request, Response, Result, event};
 
 use crate::FaultsClient;
@@ -44,54 +43,51 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         }
         _ => return Response::error(format!("unknown case `{case}`"), 404),
     };
-    let mut response = Response::ok(outcome)?;
+    let body = Json::encode(&outcome).map_err(worker::Error::RustError)?;
+    let mut response = Response::from_bytes(body)?;
     response.headers_mut().set("content-type", "application/json")?;
     Ok(response)
 }
 
-/// How a typed call ended, as JSON.
-fn outcome<T: std::fmt::Display>(result: std::result::Result<T, CallError>) -> String {
+/// How a call ended, written as `{"returned": 2}`, `{"failed": "..."}`,
+/// `{"protocol": {"kind": "UnknownMethod", "message": "..."}}`, and so on.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+enum Outcome {
+    /// The value the method returned.
+    Returned(f64),
+    /// The encoded application error of a call by wire name.
+    AppError(String),
+    /// `CallError::Failed`: its message.
+    Failed(String),
+    /// `CallError::Protocol`: its kind, as Rust names it, and its message.
+    Protocol { kind: String, message: String },
+    /// `CallError::Transport`: its message.
+    Transport(String),
+}
+
+/// How a typed call ended.
+fn outcome<T: Into<f64>>(result: std::result::Result<T, CallError>) -> Outcome {
     match result {
-        Ok(value) => format!("{{\"returned\":{value}}}"),
+        Ok(value) => Outcome::Returned(value.into()),
         Err(e) => failure(e),
     }
 }
 
-/// How a call by wire name ended, as JSON: its reply's bytes are JSON.
-fn raw(result: std::result::Result<Reply<Vec<u8>>, CallError>) -> String {
+/// How a call by wire name ended: a returned value is decoded as a number.
+fn raw(result: std::result::Result<Reply<Vec<u8>>, CallError>) -> Outcome {
     match result {
-        Ok(Reply::Ok(body)) => format!("{{\"returned\":{}}}", String::from_utf8_lossy(&body)),
-        Ok(Reply::Err(body)) => format!("{{\"appError\":{}}}", String::from_utf8_lossy(&body)),
+        Ok(Reply::Ok(body)) => Json::decode(&body).map_or_else(Outcome::Transport, Outcome::Returned),
+        Ok(Reply::Err(body)) => Outcome::AppError(String::from_utf8_lossy(&body).into_owned()),
         Err(e) => failure(e),
     }
 }
 
-fn failure(e: CallError) -> String {
+fn failure(e: CallError) -> Outcome {
     match e {
         CallError::App(never) => match never {},
-        CallError::Failed(f) => format!("{{\"failed\":{}}}", quoted(f.message())),
-        CallError::Protocol(p) => {
-            format!(
-                "{{\"protocol\":{{\"kind\":{},\"message\":{}}}}}",
-                quoted(&format!("{:?}", p.kind)),
-                quoted(&p.message)
-            )
-        }
-        CallError::Transport(t) => format!("{{\"transport\":{}}}", quoted(&t.0)),
+        CallError::Failed(f) => Outcome::Failed(f.message().to_owned()),
+        CallError::Protocol(p) => Outcome::Protocol { kind: format!("{:?}", p.kind), message: p.message },
+        CallError::Transport(t) => Outcome::Transport(t.0),
     }
-}
-
-/// `text` as a JSON string.
-fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
