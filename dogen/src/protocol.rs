@@ -14,13 +14,10 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::value::RawValue;
-
 use crate::dispatch::{Dispatch, Reply};
 use crate::error::{CallError, ProtocolError, ProtocolErrorKind, TransportError};
 use crate::format::Json;
+use crate::json;
 
 /// The protocol version this crate speaks; it is part of every call path.
 pub const VERSION: u32 = 1;
@@ -216,14 +213,14 @@ pub fn read_reply(status: u16, body: &[u8]) -> Result<Reply<Vec<u8>>, CallError>
     };
     let text = std::str::from_utf8(body)
         .map_err(|e| not_envelope(&format_args!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
-    let envelope: Envelope<'_> = crate::json::from_str(text).map_err(|e| not_envelope(&e))?;
+    let envelope = read_envelope(text).map_err(|e| not_envelope(&e))?;
     match (status, envelope) {
-        (200, Envelope::Ok(value)) => Ok(Reply::Ok(value.get().as_bytes().to_vec())),
-        (200, Envelope::Err(error)) => Ok(Reply::Err(error.get().as_bytes().to_vec())),
+        (200, Envelope::Ok(value)) => Ok(Reply::Ok(value.as_bytes().to_vec())),
+        (200, Envelope::Err(error)) => Ok(Reply::Err(error.as_bytes().to_vec())),
         (200, Envelope::Error(_)) => Err(not_envelope(&"`error` with status 200")),
         (_, Envelope::Error(error)) => {
             // The reader's message is already shortened to `MAX_QUOTE`.
-            let WireError(mut error) = crate::json::from_str(error.get()).map_err(|why| {
+            let mut error = read_error(error).map_err(|why| {
                 CallError::Transport(TransportError(format!("status {status}: malformed protocol error: {why}")))
             })?;
             if error.message.len() > MAX_MESSAGE {
@@ -235,44 +232,11 @@ pub fn read_reply(status: u16, body: &[u8]) -> Result<Reply<Vec<u8>>, CallError>
     }
 }
 
-/// A reply body: which one of the three keys it has, and its raw value.
+/// A reply body: which one of the three keys it has, and its value's text.
 enum Envelope<'a> {
-    Ok(&'a RawValue),
-    Err(&'a RawValue),
-    Error(&'a RawValue),
-}
-
-impl<'de> Deserialize<'de> for Envelope<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EnvelopeVisitor;
-        impl<'de> Visitor<'de> for EnvelopeVisitor {
-            type Value = Envelope<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object with one of `ok`, `err` or `error`")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Envelope<'de>, A::Error> {
-                let mut found: Option<Envelope<'de>> = None;
-                while let Some(key) = map.next_key_seed(Pick(envelope_key))? {
-                    let make = match key {
-                        Key::Ok => Envelope::Ok,
-                        Key::Err => Envelope::Err,
-                        Key::Error => Envelope::Error,
-                        Key::Other => {
-                            map.next_value::<IgnoredAny>()?;
-                            continue;
-                        }
-                    };
-                    let value = make(map.next_value()?);
-                    if let Some(first) = &found {
-                        return Err(de::Error::custom(format_args!("both `{}` and `{}`", first.key(), value.key())));
-                    }
-                    found = Some(value);
-                }
-                found.ok_or_else(|| de::Error::custom("none of `ok`, `err` or `error`"))
-            }
-        }
-        deserializer.deserialize_map(EnvelopeVisitor)
-    }
+    Ok(&'a str),
+    Err(&'a str),
+    Error(&'a str),
 }
 
 impl Envelope<'_> {
@@ -285,74 +249,86 @@ impl Envelope<'_> {
     }
 }
 
-/// A key of a reply object, escaped or not.
-enum Key {
-    Ok,
-    Err,
-    Error,
-    Other,
-}
-
-fn envelope_key(key: &str) -> Result<Key, String> {
-    Ok(match key {
-        "ok" => Key::Ok,
-        "err" => Key::Err,
-        "error" => Key::Error,
-        _ => Key::Other,
-    })
-}
-
-/// The `error` of a reply: `{"kind": "...", "message": "..."}`, other keys
-/// ignored. Read by hand rather than through `ProtocolError`'s derived
-/// `Deserialize`, as [`error_reply`] writes it by hand: the derive compiles
-/// a JSON enum reader and a variant visitor into every client's wasm, for
-/// one string.
-struct WireError(ProtocolError);
-
-impl<'de> Deserialize<'de> for WireError {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ErrorVisitor;
-        impl<'de> Visitor<'de> for ErrorVisitor {
-            type Value = WireError;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object with `kind` and `message`")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<WireError, A::Error> {
-                let (mut kind, mut message) = (None, None);
-                while let Some(key) = map.next_key_seed(Pick(error_key))? {
-                    match key {
-                        Some(ErrorKey::Kind) if kind.is_some() => return Err(de::Error::duplicate_field("kind")),
-                        Some(ErrorKey::Kind) => kind = Some(map.next_value_seed(Pick(kind_named))?),
-                        Some(ErrorKey::Message) if message.is_some() => {
-                            return Err(de::Error::duplicate_field("message"));
-                        }
-                        Some(ErrorKey::Message) => message = Some(map.next_value::<String>()?),
-                        None => {
-                            map.next_value::<IgnoredAny>()?;
-                        }
-                    }
-                }
-                let kind = kind.ok_or_else(|| de::Error::missing_field("kind"))?;
-                let message = message.ok_or_else(|| de::Error::missing_field("message"))?;
-                Ok(WireError(ProtocolError { kind, message }))
-            }
-        }
-        deserializer.deserialize_map(ErrorVisitor)
+/// The envelope `text` holds: an object with one of the three keys, once
+/// (escaped or not); other keys are passed over. Read with
+/// [`json::Object`](crate::json::Object), in serde_json's words.
+fn read_envelope(text: &str) -> Result<Envelope<'_>, String> {
+    let mut object = json::Object::open(text, "an object with one of `ok`, `err` or `error`")?;
+    match envelope_entries(&mut object) {
+        Ok(envelope) => object.close().map(|()| envelope),
+        Err(e) => Err(object.fail(e)),
     }
 }
 
-/// The keys of an error object dogen reads.
-enum ErrorKey {
-    Kind,
-    Message,
+fn envelope_entries<'a>(object: &mut json::Object<'a>) -> json::Result<Envelope<'a>> {
+    let mut found: Option<Envelope<'a>> = None;
+    loop {
+        let make = match object.key()? {
+            None => break,
+            Some("ok") => Envelope::Ok,
+            Some("err") => Envelope::Err,
+            Some("error") => Envelope::Error,
+            Some(_) => {
+                object.skip()?;
+                continue;
+            }
+        };
+        let value = make(object.raw()?);
+        if let Some(first) = &found {
+            return Err(json::Object::error(format!("both `{}` and `{}`", first.key(), value.key())));
+        }
+        found = Some(value);
+    }
+    found.ok_or_else(|| json::Object::error("none of `ok`, `err` or `error`".to_owned()))
 }
 
-fn error_key(key: &str) -> Result<Option<ErrorKey>, String> {
-    Ok(match key {
-        "kind" => Some(ErrorKey::Kind),
-        "message" => Some(ErrorKey::Message),
-        _ => None,
-    })
+/// The `error` of a reply: `{"kind": "...", "message": "..."}`, each key
+/// once, other keys passed over. Read by hand rather than through
+/// `ProtocolError`'s derived `Deserialize`, as [`error_reply`] writes it by
+/// hand: the derive compiles a JSON enum reader and a variant visitor into
+/// every client's wasm, for one string.
+fn read_error(text: &str) -> Result<ProtocolError, String> {
+    let mut object = json::Object::open(text, "an object with `kind` and `message`")?;
+    match error_entries(&mut object) {
+        Ok(error) => object.close().map(|()| error),
+        Err(e) => Err(object.fail(e)),
+    }
+}
+
+fn error_entries(object: &mut json::Object<'_>) -> json::Result<ProtocolError> {
+    let (mut kind, mut message) = (None, None);
+    while let Some(key) = object.key()? {
+        match key {
+            "kind" if kind.is_some() => return Err(json::Object::error(duplicate("kind"))),
+            "kind" => {
+                let name = object.string()?;
+                match kind_named(name) {
+                    Ok(named) => kind = Some(named),
+                    Err(why) => return Err(object.refuse(why)),
+                }
+            }
+            "message" if message.is_some() => return Err(json::Object::error(duplicate("message"))),
+            "message" => message = Some(object.string()?.to_owned()),
+            _ => object.skip()?,
+        }
+    }
+    match (kind, message) {
+        (Some(kind), Some(message)) => Ok(ProtocolError { kind, message }),
+        (None, _) => Err(json::Object::error(missing("kind"))),
+        (_, None) => Err(json::Object::error(missing("message"))),
+    }
+}
+
+/// serde's words for a key given twice.
+#[cold]
+fn duplicate(field: &str) -> String {
+    format!("duplicate field `{field}`")
+}
+
+/// serde's words for a key not given.
+#[cold]
+fn missing(field: &str) -> String {
+    format!("missing field `{field}`")
 }
 
 /// The kind named `name` on the wire: the inverse of [`kind_name`].
@@ -375,27 +351,6 @@ const KINDS: [(&str, ProtocolErrorKind); 7] = [
     ("too_large", ProtocolErrorKind::TooLarge),
     ("internal", ProtocolErrorKind::Internal),
 ];
-
-/// A string, escaped or not, read through a function of it, without being
-/// kept: a key of a reply or of its error, or an error's kind.
-struct Pick<T>(fn(&str) -> Result<T, String>);
-
-impl<'de, T> de::DeserializeSeed<'de> for Pick<T> {
-    type Value = T;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        deserializer.deserialize_str(self)
-    }
-}
-
-impl<T> Visitor<'_> for Pick<T> {
-    type Value = T;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<T, E> {
-        (self.0)(text).map_err(E::custom)
-    }
-}
 
 /// `text`, or if it is longer than `max` bytes, its first and last bytes
 /// around `…(N bytes omitted)…`, at most `max` bytes in all, cut on

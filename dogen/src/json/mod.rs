@@ -21,5 +21,6 @@ mod float;
 mod read;
 mod write;
 
-pub(crate) use read::{from_slice, from_str};
+pub(crate) use error::Result;
+pub(crate) use read::{Object, from_slice};
 pub(crate) use write::to_vec;

@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{self, Deserialize, DeserializeOwned, DeserializeSeed, Expected, Unexpected, Visitor};
+use serde::de::{self, DeserializeOwned, DeserializeSeed, Expected, Unexpected, Visitor};
 
 use super::error::{Error, Result};
 use super::float;
@@ -45,21 +45,6 @@ const TRAILING_CHARACTERS: &str = "trailing characters";
 const HEX_END: &str = "unexpected end of hex escape";
 const RECURSION: &str = "recursion limit exceeded";
 
-/// The body of [`from_slice`] and [`from_str`]: a macro, not a shared
-/// generic function, which would cost `from_slice` 175 bytes of wasm.
-macro_rules! read_all {
-    ($t:ty, $text:expr) => {{
-        let mut reader = Reader { text: $text, index: 0, scratch: Vec::new(), depth: MAX_DEPTH };
-        match <$t>::deserialize(&mut reader) {
-            Ok(value) => match reader.end() {
-                Ok(()) => Ok(value),
-                Err(e) => Err(e),
-            },
-            Err(e) => Err(message(&e)),
-        }
-    }};
-}
-
 /// Reads a `T` from the whole of `bytes`, for [`Json`](crate::Json): they
 /// must be UTF-8 throughout, so that bytes a visitor would skip unread (an
 /// ignored element) are held to the same rule as the rest, and only
@@ -71,14 +56,120 @@ macro_rules! read_all {
 /// shared.
 #[inline(never)]
 pub(crate) fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> std::result::Result<T, String> {
-    read_all!(T, tri!(utf8_document(bytes)))
+    let text = tri!(utf8_document(bytes));
+    let mut reader = Reader { text, index: 0, scratch: Vec::new(), depth: MAX_DEPTH };
+    match T::deserialize(&mut reader) {
+        Ok(value) => match reader.end() {
+            Ok(()) => Ok(value),
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(message(&e)),
+    }
 }
 
-/// Reads a `T`, which may borrow from `text`, from the whole of `text`,
-/// with [`from_slice`]'s rules and errors: the reply envelope a client
-/// reads, whose values stay text (serde_json's `&RawValue`).
-pub(crate) fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> std::result::Result<T, String> {
-    read_all!(T, text)
+/// One object, the whole of a document, read entry by entry rather than
+/// through serde: the protocol's reply envelope and its error object, which
+/// every Worker that calls an object reads. Through serde, each was a
+/// visitor, a key seed and serde_json's `RawValue` in the client's wasm.
+///
+/// The rules, words and positions are those of reading the same object
+/// into a struct through serde: the reader's errors are placed where
+/// they happen, a value refused by what reads it ([`Object::refuse`]) at
+/// the byte last read, and an error made without a position
+/// ([`Object::error`]) once the object's `}` has been looked for
+/// ([`Object::fail`]).
+pub(crate) struct Object<'de> {
+    reader: Reader<'de>,
+    first: bool,
+}
+
+impl<'de> Object<'de> {
+    /// The object that is the whole of `text`, its `{` read; `expected`
+    /// names it in the error for a value of any other kind.
+    pub(crate) fn open(text: &'de str, expected: &'static str) -> std::result::Result<Object<'de>, String> {
+        let mut reader = Reader { text, index: 0, scratch: Vec::new(), depth: MAX_DEPTH };
+        let error = match reader.whitespace() {
+            None => reader.peek_error(EOF_VALUE),
+            Some(b'{') => {
+                reader.eat();
+                return Ok(Object { reader, first: true });
+            }
+            Some(_) => reader.invalid_type(&expected),
+        };
+        Err(message(&error))
+    }
+
+    /// The next key, decoded; `None` at the object's end.
+    pub(crate) fn key(&mut self) -> Result<Option<&str>> {
+        if !self.reader.key(&mut self.first)? {
+            return Ok(None);
+        }
+        self.reader.eat();
+        match self.reader.string(Strictness::Text)? {
+            Text::Borrowed(key) | Text::Copied(key) => Ok(Some(utf8(key))),
+        }
+    }
+
+    /// The next value's text as written (serde_json's `&RawValue`).
+    pub(crate) fn raw(&mut self) -> Result<&'de str> {
+        self.reader.colon()?;
+        self.reader.whitespace();
+        let start = self.reader.index;
+        self.reader.skip_value()?;
+        Ok(&self.reader.text[start..self.reader.index])
+    }
+
+    /// Passes over the next value (serde's `IgnoredAny`).
+    pub(crate) fn skip(&mut self) -> Result<()> {
+        self.reader.colon()?;
+        self.reader.skip_value()
+    }
+
+    /// The next value, which must be a string, decoded.
+    pub(crate) fn string(&mut self) -> Result<&str> {
+        self.reader.colon()?;
+        match self.reader.whitespace() {
+            None => Err(self.reader.peek_error(EOF_VALUE)),
+            Some(b'"') => {
+                self.reader.eat();
+                match self.reader.string(Strictness::Text)? {
+                    Text::Borrowed(text) | Text::Copied(text) => Ok(utf8(text)),
+                }
+            }
+            Some(_) => Err(self.reader.invalid_type(&"a string")),
+        }
+    }
+
+    /// An error about the value or key just read, placed after it.
+    #[cold]
+    pub(crate) fn refuse(&self, message: String) -> Error {
+        self.reader.error_at(Cow::Owned(message), self.reader.index)
+    }
+
+    /// An error about the object as a whole (a key twice, one missing),
+    /// placed by [`fail`](Self::fail).
+    #[cold]
+    pub(crate) fn error(message: String) -> Error {
+        Error::at(Cow::Owned(message), 0, 0)
+    }
+
+    /// The object's end after its last entry: its `}`, then nothing but
+    /// whitespace.
+    pub(crate) fn close(mut self) -> std::result::Result<(), String> {
+        match self.reader.end_map() {
+            Ok(()) => self.reader.end(),
+            Err(e) => Err(message(&e)),
+        }
+    }
+
+    /// `error`, made while reading the entries, as the document's: the
+    /// object's `}` is looked for first, as it moves where an error
+    /// without a position is placed.
+    #[cold]
+    pub(crate) fn fail(mut self, error: Error) -> String {
+        let _ = self.reader.end_map();
+        message(&self.reader.fix(error))
+    }
 }
 
 // The code generic in a visitor or a value type is compiled once for every

@@ -133,6 +133,34 @@ fn read_reply_says_where_the_json_breaks() {
         says(400, r#"{"error":{"kind":"encode","kind":"encode","message":"m"}}"#),
         "status 400: malformed protocol error: duplicate field `kind` at line 1 column 23"
     );
+    // An error about the object as a whole is placed once its `}` has been
+    // looked for, as serde_json places a visitor's error; one about a value,
+    // right after the value.
+    assert_eq!(
+        says(200, "{\"ok\"\n:\n1\n,\n\"err\"\n:2}"),
+        "status 200: the reply is not a dogen envelope: both `ok` and `err` at line 6 column 3"
+    );
+    assert_eq!(
+        says(200, "{\"x\":1 }"),
+        "status 200: the reply is not a dogen envelope: none of `ok`, `err` or `error` at line 1 column 8"
+    );
+    assert_eq!(
+        says(200, "{\"ok\":1,}"),
+        "status 200: the reply is not a dogen envelope: trailing comma at line 1 column 9"
+    );
+    assert_eq!(
+        says(200, "[1]"),
+        "status 200: the reply is not a dogen envelope: invalid type: sequence, expected an object with one of \
+         `ok`, `err` or `error` at line 1 column 0"
+    );
+    assert_eq!(
+        says(400, r#"{"error":{} }"#),
+        "status 400: malformed protocol error: missing field `kind` at line 1 column 2"
+    );
+    assert_eq!(
+        says(400, r#"{"error":{"kind":"nope"  ,"message":"m"}}"#),
+        "status 400: malformed protocol error: unknown kind `nope` at line 1 column 14"
+    );
 }
 
 /// [`assert_not_envelope`] for a body that is not UTF-8.
