@@ -51,18 +51,7 @@ pub const CONTENT_TYPE: &str = "application/json";
 
 /// The path that calls the method with wire name `method`.
 pub fn call_path(method: &str) -> String {
-    call_url("", method)
-}
-
-/// `origin` followed by [`call_path`]`(method)`. Pushed piece by piece:
-/// `format!` costs every Worker that calls an object some 400 bytes more
-/// of wasm.
-pub(crate) fn call_url(origin: &str, method: &str) -> String {
-    let mut url = String::with_capacity(origin.len() + CALL_PREFIX.len() + method.len());
-    for piece in [origin, CALL_PREFIX, method] {
-        url.push_str(piece);
-    }
-    url
+    format!("{CALL_PREFIX}{method}")
 }
 
 /// Whether `path` is addressed to dogen (any version).

@@ -68,7 +68,7 @@ impl Transport for FetchTransport {
         headers.set("content-type", protocol::CONTENT_TYPE).map_err(lost)?;
         let mut init = RequestInit::new();
         init.with_method(Method::Post).with_headers(headers).with_body(Some(Uint8Array::from(args.as_slice()).into()));
-        let url = protocol::call_url(CALL_ORIGIN, method);
+        let url = format!("{CALL_ORIGIN}{}", protocol::call_path(method));
         let request = Request::new_with_init(&url, &init).map_err(lost)?;
         let response = self.stub.fetch_with_request(request).await.map_err(lost)?;
         let status = response.status_code();
