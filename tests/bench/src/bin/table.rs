@@ -187,6 +187,39 @@ fn main() {
             );
         }
     }
+    // `LABEL-instructions NAME N`: one incremental build's instructions
+    // under callgrind, whole process, the same in every run.
+    for (label, what) in
+        [("check", "incremental cargo check after an edit"), ("build", "incremental cargo build (debug) after an edit")]
+    {
+        let count = |name: &str| value(&format!("{label}-instructions"), name);
+        let Some(plain) = count("plain") else { continue };
+        for (name, base, base_text) in [
+            ("attr", plain, "the same crate without it (plain)"),
+            ("served", plain, "the same crate without it (plain)"),
+            ("dogen", plain, "the crate without RPC (plain)"),
+            ("hand", plain, "the crate without RPC (plain)"),
+            ("dogen", count("hand").unwrap_or(f64::NAN), "hand-written serde_json routes and clients (hand)"),
+            ("tarpc", plain, "the crate without RPC (plain)"),
+            ("jsonrpsee", plain, "the crate without RPC (plain)"),
+        ] {
+            let Some(n) = count(name) else { continue };
+            if base.is_nan() {
+                continue;
+            }
+            let who = match name {
+                "attr" => "the attribute alone",
+                "served" => "the attribute with client = false",
+                other => other,
+            };
+            row(
+                &format!("{what}, instructions (callgrind): {who}"),
+                base_text,
+                format!("{:.3}x ({:.0} M vs {:.0} M)", n / base, n / 1e6, base / 1e6),
+                "-",
+            );
+        }
+    }
     // `tokens NAME PER_METHOD` (tests/bench/src/bin/tokens.rs): what the
     // check's time follows, without its noise.
     if let (Some(dogen), Some(hand)) = (value("tokens", "dogen"), value("tokens", "hand")) {
