@@ -17,7 +17,8 @@
 //! ```
 
 use worker::js_sys::Uint8Array;
-use worker::{Env, Headers, Method, Request, RequestInit, Response, ResponseBuilder, Stub};
+use worker::wasm_bindgen::JsValue;
+use worker::{Env, Request, Response, ResponseBuilder, Stub, web_sys};
 
 use crate::dispatch::{Dispatch, Reply};
 use crate::error::{CallError, ProtocolError, ProtocolErrorKind, TransportError};
@@ -64,15 +65,23 @@ impl Transport for FetchTransport {
 
     async fn call(&self, method: &'static str, args: Vec<u8>) -> Result<Reply<Vec<u8>>, CallError> {
         let lost = |e: worker::Error| CallError::Transport(TransportError(e.to_string()));
-        let headers = Headers::new();
-        headers.set("content-type", protocol::CONTENT_TYPE).map_err(lost)?;
-        let mut init = RequestInit::new();
-        init.with_method(Method::Post).with_headers(headers).with_body(Some(Uint8Array::from(args.as_slice()).into()));
+        // The request is built with web-sys's own types: workers-rs's
+        // `RequestInit` converts every option it has (`cf` among them) on
+        // the way, which costs a Worker that calls an object about 10 KB of
+        // wasm for a request that sets three.
+        let js = |e: JsValue| lost(worker::Error::from(e));
+        let headers = web_sys::Headers::new().map_err(js)?;
+        headers.set("content-type", protocol::CONTENT_TYPE).map_err(js)?;
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&headers);
+        init.set_body(&Uint8Array::from(args.as_slice()));
         let url = format!("{CALL_ORIGIN}{}", protocol::call_path(method));
-        let request = Request::new_with_init(&url, &init).map_err(lost)?;
-        let response = self.stub.fetch_with_request(request).await.map_err(lost)?;
-        let status = response.status_code();
-        let body = whole_body(response).await.map_err(lost)?;
+        let request = web_sys::Request::new_with_str_and_init(&url, &init).map_err(js)?;
+        let response = self.stub.fetch_with_request(Request::from(request)).await.map_err(lost)?;
+        let response = web_sys::Response::from(response);
+        let status = response.status();
+        let body = whole_body(&response).await.map_err(js)?;
         protocol::read_reply(status, &body)
     }
 }
@@ -80,8 +89,7 @@ impl Transport for FetchTransport {
 /// The whole body of `response`, read at once as an `ArrayBuffer`: a
 /// reply is small and complete, and `Response::bytes`, which gathers a
 /// stream chunk by chunk, costs several KB more of wasm.
-async fn whole_body(response: Response) -> worker::Result<Vec<u8>> {
-    let response = worker::web_sys::Response::from(response);
+async fn whole_body(response: &web_sys::Response) -> Result<Vec<u8>, JsValue> {
     let buffer = worker::wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
@@ -113,7 +121,7 @@ pub async fn serve<D: Dispatch<Json>>(server: &D, mut req: Request) -> worker::R
         None => {
             // A panic in the call answers it with the `internal` error: the
             // entry module knows the call by its request.
-            let token = worker::wasm_bindgen::JsValue::from(req.inner());
+            let token = JsValue::from(req.inner());
             match req.bytes().await {
                 // Path and method passed above; the length is checked
                 // again now that it is known.
