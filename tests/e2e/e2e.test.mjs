@@ -267,6 +267,12 @@ describe("a Rust caller sees each failure as its CallError (the generated client
     assert.match(bad.protocol.message, /^bad arguments for `half`: invalid type: string "x", expected f64/);
     assert.deepEqual(await rust("/r2/add?by=1"), { returned: 1 });
   });
+
+  test("floats read in workerd (through the engine's parseFloat and toString) are serde_json's values and words", async () => {
+    const report = await rust("/r3/numbers");
+    assert.deepEqual(report.mismatches, [], JSON.stringify(report));
+    assert.ok(report.checked > 40_000, `only ${report.checked} texts read`);
+  });
 });
 
 describe("persistence", () => {

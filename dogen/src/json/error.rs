@@ -99,7 +99,7 @@ impl fmt::Display for Shown<'_> {
 /// `value` as serde_json writes a float: its shortest digits, plainly
 /// when the exponent is in -5..=15 (`0.00001`, `100.0`), else as
 /// `1.5e+300` or `1e-7`. Built on the standard library's shortest digits
-/// (which a Worker carries anyway), not on serde_json's writer.
+/// (on Workers, the engine's: see `host`), not on serde_json's writer.
 fn write_float(f: &mut fmt::Formatter<'_>, value: f64) -> fmt::Result {
     if !value.is_finite() {
         return f.write_str(if value.is_nan() {
@@ -113,22 +113,28 @@ fn write_float(f: &mut fmt::Formatter<'_>, value: f64) -> fmt::Result {
     if value.is_sign_negative() {
         f.write_str("-")?;
     }
-    // The shortest digits, written out in full (`0.00015`, `1500`): the
-    // digits and the exponent of the first one.
-    let plain = format!("{}", value.abs());
+    // The shortest digits (`0.00015`, `1500`; from the engine, also
+    // `1.5e-7`): the digits and the exponent of the first one.
+    let host = super::host::shortest(value.abs());
+    let engine = host.is_some();
+    let text = host.unwrap_or_else(|| format!("{}", value.abs()));
+    let (plain, shift) = match text.split_once('e') {
+        Some((plain, exp)) => (plain, exp.parse::<i64>().unwrap_or(0)),
+        None => (text.as_str(), 0),
+    };
     let point = plain.find('.').unwrap_or(plain.len());
     let mut digits: Vec<u8> = plain.bytes().filter(u8::is_ascii_digit).collect();
     let leading = digits.iter().take_while(|&&d| d == b'0').count();
-    let exp = point as i64 - 1 - leading as i64;
+    let exp = point as i64 - 1 - leading as i64 + shift;
     digits.drain(..leading.min(digits.len().saturating_sub(1)));
     while digits.len() > 1 && digits.last() == Some(&b'0') {
         digits.pop();
     }
     // Exactly halfway between two shortest forms, the standard library
-    // takes the larger, serde_json the one with an even last digit. Only
-    // an odd last digit can differ, and only if the value is the decimal
-    // halfway between.
-    if digits.len() >= 2 && digits[digits.len() - 1] % 2 == 1 {
+    // takes the larger, serde_json (and the engine) the one with an even
+    // last digit. Only an odd last digit can differ, and only if the value
+    // is the decimal halfway between.
+    if !engine && digits.len() >= 2 && digits[digits.len() - 1] % 2 == 1 {
         let mut halfway = digits.clone();
         if let Some(last) = halfway.last_mut() {
             *last -= 1;

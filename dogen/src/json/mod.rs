@@ -9,7 +9,8 @@
 //! It exists for size. serde_json reads floats correctly rounded only with
 //! its `float_roundtrip` feature, whose tables and big-number code are most
 //! of what a Worker served over fetch would carry for dogen; [`float`]
-//! rounds as exactly in a fraction of the code. It reads the client's
+//! rounds as exactly in a fraction of the code, and on Workers the engine's
+//! own conversions ([`host`]) leave even that out. It reads the client's
 //! replies too, so a Worker that calls objects carries no second reader.
 //!
 //! The writer ([`write`]) exists for build time: it writes serde_json's
@@ -18,6 +19,7 @@
 
 mod error;
 mod float;
+mod host;
 mod read;
 mod write;
 

@@ -13,7 +13,7 @@ use serde::de::value::BorrowedStrDeserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Expected, Unexpected, Visitor};
 
 use super::error::{Error, Result};
-use super::float;
+use super::{float, host};
 use crate::format::{message, utf8 as utf8_document};
 
 /// The name under which serde_json's `RawValue` asks for a value's text.
@@ -359,9 +359,10 @@ impl<'de> Reader<'de> {
 
     // ---- numbers ----
 
-    /// A number whose sign (if any) was read. `single`: a float is rounded
-    /// to `f32` (straight from its digits) and must fit one.
-    fn number(&mut self, positive: bool, single: bool) -> Result<Number> {
+    /// A number whose sign (if any) was read. `SINGLE`: a float is rounded
+    /// to `f32` (straight from its digits) and must fit one. A constant, so
+    /// that a crate that reads no `f32` carries no `f32` conversion.
+    fn number<const SINGLE: bool>(&mut self, positive: bool) -> Result<Number> {
         let start = self.index;
         let mut value: u64 = 0;
         match self.next() {
@@ -377,7 +378,7 @@ impl<'de> Reader<'de> {
                     match value.checked_mul(10).and_then(|v| v.checked_add(u64::from(digit - b'0'))) {
                         Some(next) => value = next,
                         // Beyond u64: read as a float.
-                        None => return self.float(positive, single, start, None).map(Number::Float),
+                        None => return self.float::<SINGLE>(positive, start, None).map(Number::Float),
                     }
                     self.eat();
                 }
@@ -385,7 +386,7 @@ impl<'de> Reader<'de> {
             Some(_) => return Err(self.error(NUMBER)),
         }
         match self.peek() {
-            Some(b'.' | b'e' | b'E') => self.float(positive, single, start, Some(value)).map(Number::Float),
+            Some(b'.' | b'e' | b'E') => self.float::<SINGLE>(positive, start, Some(value)).map(Number::Float),
             _ if positive => Ok(Number::Unsigned(value)),
             _ => {
                 let negated = (value as i64).wrapping_neg();
@@ -398,8 +399,13 @@ impl<'de> Reader<'de> {
     /// The rest of a number that is a float, from its first digit at
     /// `start` (digits up to `self.index` are read, and are `digits` if
     /// they fit a u64).
-    fn float(&mut self, positive: bool, single: bool, start: usize, mut digits: Option<u64>) -> Result<f64> {
+    fn float<const SINGLE: bool>(&mut self, positive: bool, start: usize, mut digits: Option<u64>) -> Result<f64> {
         let bytes = self.bytes();
+        // The engine converts an `f64` (see `host`): the digits need not be
+        // gathered on the way.
+        if !SINGLE && host::NUMBERS {
+            digits = None;
+        }
         while let Some(b'0'..=b'9') = self.peek() {
             self.eat();
         }
@@ -480,12 +486,15 @@ impl<'de> Reader<'de> {
             }
             exp = if positive_exp { magnitude.into() } else { -i64::from(magnitude) };
         }
-        let quick = digits.and_then(|m| float::quick(m, exp - frac.len() as i64, single));
-        let value = match quick {
-            Some(bits) if single => f64::from(f32::from_bits(bits as u32)),
-            Some(bits) => f64::from_bits(bits),
-            None if single => f64::from(float::to_f32(int, frac, exp)),
-            None => float::to_f64(int, frac, exp),
+        let host = if SINGLE { None } else { host::parse(utf8(&bytes[start..self.index])) };
+        let value = match host {
+            Some(value) => value,
+            None => match digits.and_then(|m| float::quick(m, exp - frac.len() as i64, SINGLE)) {
+                Some(bits) if SINGLE => f64::from(f32::from_bits(bits as u32)),
+                Some(bits) => f64::from_bits(bits),
+                None if SINGLE => f64::from(float::to_f32(int, frac, exp)),
+                None => float::to_f64(int, frac, exp),
+            },
         };
         if value.is_infinite() {
             return Err(self.error(OUT_OF_RANGE));
@@ -1026,7 +1035,7 @@ impl<'de> Reader<'de> {
                 if first == b'-' {
                     self.eat();
                 }
-                match self.number(first != b'-', false) {
+                match self.number::<false>(first != b'-') {
                     Ok(number) => number.unexpected(),
                     Err(e) => return e,
                 }
@@ -1049,15 +1058,15 @@ impl<'de> Reader<'de> {
         self.fix(error)
     }
 
-    /// A number for `visitor`; `single`: an `f32` is wanted.
-    fn number_for<V: Visitor<'de>>(&mut self, single: bool, visitor: V) -> Result<V::Value> {
+    /// A number for `visitor`; `SINGLE`: an `f32` is wanted.
+    fn number_for<const SINGLE: bool, V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         let value = match self.whitespace() {
             None => return Err(self.peek_error(EOF_VALUE)),
             Some(b'-') => {
                 self.eat();
-                tri!(self.number(false, single)).visit(visitor)
+                tri!(self.number::<SINGLE>(false)).visit(visitor)
             }
-            Some(b'0'..=b'9') => tri!(self.number(true, single)).visit(visitor),
+            Some(b'0'..=b'9') => tri!(self.number::<SINGLE>(true)).visit(visitor),
             Some(_) => Err(self.invalid_type(&visitor)),
         };
         fixed!(self, value)
@@ -1172,9 +1181,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
             }
             Some(b'-') => {
                 self.eat();
-                tri!(self.number(false, false)).visit(visitor)
+                tri!(self.number::<false>(false)).visit(visitor)
             }
-            Some(b'0'..=b'9') => tri!(self.number(true, false)).visit(visitor),
+            Some(b'0'..=b'9') => tri!(self.number::<false>(true)).visit(visitor),
             Some(b'"') => {
                 self.eat();
                 self.str_for(visitor)
@@ -1205,19 +1214,19 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(false, visitor)
+        self.number_for::<false, V>(visitor)
     }
 
     fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(false, visitor)
+        self.number_for::<false, V>(visitor)
     }
 
     fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(false, visitor)
+        self.number_for::<false, V>(visitor)
     }
 
     fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(false, visitor)
+        self.number_for::<false, V>(visitor)
     }
 
     fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -1225,19 +1234,19 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(false, visitor)
+        self.number_for::<false, V>(visitor)
     }
 
     fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(false, visitor)
+        self.number_for::<false, V>(visitor)
     }
 
     fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(false, visitor)
+        self.number_for::<false, V>(visitor)
     }
 
     fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(false, visitor)
+        self.number_for::<false, V>(visitor)
     }
 
     fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -1245,11 +1254,11 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(true, visitor)
+        self.number_for::<true, V>(visitor)
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.number_for(false, visitor)
+        self.number_for::<false, V>(visitor)
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -1576,18 +1585,18 @@ impl<'de> de::Deserializer<'de> for Key<'_, 'de> {
     }
 
     numeric_keys! {
-        deserialize_i8 => |reader, visitor| reader.number_for(false, visitor);
-        deserialize_i16 => |reader, visitor| reader.number_for(false, visitor);
-        deserialize_i32 => |reader, visitor| reader.number_for(false, visitor);
-        deserialize_i64 => |reader, visitor| reader.number_for(false, visitor);
+        deserialize_i8 => |reader, visitor| reader.number_for::<false, _>(visitor);
+        deserialize_i16 => |reader, visitor| reader.number_for::<false, _>(visitor);
+        deserialize_i32 => |reader, visitor| reader.number_for::<false, _>(visitor);
+        deserialize_i64 => |reader, visitor| reader.number_for::<false, _>(visitor);
         deserialize_i128 => |reader, visitor| reader.integer128(false, visitor);
-        deserialize_u8 => |reader, visitor| reader.number_for(false, visitor);
-        deserialize_u16 => |reader, visitor| reader.number_for(false, visitor);
-        deserialize_u32 => |reader, visitor| reader.number_for(false, visitor);
-        deserialize_u64 => |reader, visitor| reader.number_for(false, visitor);
+        deserialize_u8 => |reader, visitor| reader.number_for::<false, _>(visitor);
+        deserialize_u16 => |reader, visitor| reader.number_for::<false, _>(visitor);
+        deserialize_u32 => |reader, visitor| reader.number_for::<false, _>(visitor);
+        deserialize_u64 => |reader, visitor| reader.number_for::<false, _>(visitor);
         deserialize_u128 => |reader, visitor| reader.integer128(true, visitor);
-        deserialize_f32 => |reader, visitor| reader.number_for(true, visitor);
-        deserialize_f64 => |reader, visitor| reader.number_for(false, visitor);
+        deserialize_f32 => |reader, visitor| reader.number_for::<true, _>(visitor);
+        deserialize_f64 => |reader, visitor| reader.number_for::<false, _>(visitor);
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {

@@ -7,6 +7,8 @@
 use dogen::Fallible;
 
 #[cfg(target_arch = "wasm32")]
+mod numbers;
+#[cfg(target_arch = "wasm32")]
 mod object;
 #[cfg(target_arch = "wasm32")]
 mod router;

@@ -11,7 +11,9 @@
 //! - `unknown-method`: a method the object does not have, as a newer
 //!   client would call it;
 //! - `bad-arguments`: a string where the method takes a number;
-//! - `add?by=N`: a call that succeeds.
+//! - `add?by=N`: a call that succeeds;
+//! - `numbers`: no call; dogen's JSON reader against serde_json on floats,
+//!   in workerd (see [`crate::numbers`]).
 //!
 //! Each answer is one JSON object, an [`Outcome`] written by dogen's own
 //! JSON writer.
@@ -29,6 +31,12 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let (Some(name), Some(case)) = (segments.next(), segments.next()) else {
         return Response::error("GET /:name/<case>", 404);
     };
+    if case == "numbers" {
+        let body = Json::encode(&crate::numbers::check()).map_err(worker::Error::RustError)?;
+        let mut response = Response::from_bytes(body)?;
+        response.headers_mut().set("content-type", "application/json")?;
+        return Ok(response);
+    }
     let client: FaultsClient<FetchTransport> = dogen::worker::client(&env, name)?;
     let outcome = match case {
         "boom" => outcome(client.boom("over the Rust client".into()).await),
