@@ -81,16 +81,17 @@ impl Transport for FetchTransport {
         let response = self.stub.fetch_with_request(Request::from(request)).await.map_err(lost)?;
         let response = web_sys::Response::from(response);
         let status = response.status();
-        let body = whole_body(&response).await.map_err(js)?;
+        let body = whole_body(response.array_buffer()).await.map_err(js)?;
         protocol::read_reply(status, &body)
     }
 }
 
-/// The whole body of `response`, read at once as an `ArrayBuffer`: a
-/// reply is small and complete, and `Response::bytes`, which gathers a
-/// stream chunk by chunk, costs several KB more of wasm.
-async fn whole_body(response: &web_sys::Response) -> Result<Vec<u8>, JsValue> {
-    let buffer = worker::wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+/// A whole body, given the promise of its `ArrayBuffer` (a request's or a
+/// response's `array_buffer()`): a call and its reply are small and
+/// complete, and workers-rs's `Response::bytes`, which gathers a stream
+/// chunk by chunk, costs several KB more of wasm.
+async fn whole_body(buffer: Result<worker::js_sys::Promise, JsValue>) -> Result<Vec<u8>, JsValue> {
+    let buffer = worker::wasm_bindgen_futures::JsFuture::from(buffer?).await?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
@@ -109,20 +110,21 @@ pub fn is_call(req: &Request) -> bool {
 /// [`protocol::CONTENT_TYPE`], including a body that cannot be read
 /// (`400 bad_request`); a `405` also carries `allow: POST`. `Err` only when
 /// workers-rs cannot build the response itself.
-pub async fn serve<D: Dispatch<Json>>(server: &D, mut req: Request) -> worker::Result<Response> {
+pub async fn serve<D: Dispatch<Json>>(server: &D, req: Request) -> worker::Result<Response> {
+    let raw = req.inner();
     // The method as sent: workers-rs reads a method it does not know as GET.
-    let method = req.inner().method();
+    let method = raw.method();
     let path = req.path();
     let content_length =
-        req.headers().get("content-length").ok().flatten().and_then(|length| length.trim().parse::<u64>().ok());
+        raw.headers().get("content-length").ok().flatten().and_then(|length| length.trim().parse::<u64>().ok());
     // Path, method and declared size are checked before the body is read.
     let reply = match protocol::refuse_head(&method, &path, content_length) {
         Some(reply) => reply,
         None => {
             // A panic in the call answers it with the `internal` error: the
             // entry module knows the call by its request.
-            let token = JsValue::from(req.inner());
-            match req.bytes().await {
+            let token = JsValue::from(raw);
+            match whole_body(raw.array_buffer()).await {
                 // Path and method passed above; the length is checked
                 // again now that it is known.
                 Ok(body) => match protocol::body_too_large(Some(body.len() as u64)) {
@@ -131,7 +133,11 @@ pub async fn serve<D: Dispatch<Json>>(server: &D, mut req: Request) -> worker::R
                 },
                 Err(e) => protocol::error_reply(&ProtocolError::new(
                     ProtocolErrorKind::BadRequest,
-                    format!("cannot read the body of the call to `{}`: {e}", protocol::quote(&path)),
+                    format!(
+                        "cannot read the body of the call to `{}`: {}",
+                        protocol::quote(&path),
+                        worker::Error::from(e)
+                    ),
                 )),
             }
         }
