@@ -32,10 +32,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         return Response::error("GET /:name/<case>", 404);
     };
     if case == "numbers" {
-        let body = Json::encode(&crate::numbers::check()).map_err(worker::Error::RustError)?;
-        let mut response = Response::from_bytes(body)?;
-        response.headers_mut().set("content-type", "application/json")?;
-        return Ok(response);
+        return json(&crate::numbers::check());
     }
     let client: FaultsClient<FetchTransport> = dogen::worker::client(&env, name)?;
     let outcome = match case {
@@ -51,7 +48,12 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         }
         _ => return Response::error(format!("unknown case `{case}`"), 404),
     };
-    let body = Json::encode(&outcome).map_err(worker::Error::RustError)?;
+    json(&outcome)
+}
+
+/// `value` as the answer, written by dogen's own JSON writer.
+fn json<T: serde::Serialize>(value: &T) -> Result<Response> {
+    let body = Json::encode(value).map_err(worker::Error::RustError)?;
     let mut response = Response::from_bytes(body)?;
     response.headers_mut().set("content-type", "application/json")?;
     Ok(response)
