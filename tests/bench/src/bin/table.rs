@@ -16,6 +16,20 @@ struct Ratio {
     wall_ratio: f64,
 }
 
+/// The macro table's baselines.
+const SAME_PLAIN: &str = "the same crate without it (plain)";
+const PLAIN: &str = "the crate without RPC (plain)";
+const HAND: &str = "hand-written serde_json routes and clients (hand)";
+
+/// A macro crate as the table names it.
+fn flavor(name: &str) -> &str {
+    match name {
+        "attr" => "the attribute alone",
+        "served" => "the attribute with client = false",
+        other => other,
+    }
+}
+
 /// `R.RRx (A s vs B s)`: a ratio and the two times it compares, with
 /// `digits` decimals.
 fn seconds(ratio: f64, a: f64, b: f64, digits: usize) -> String {
@@ -147,16 +161,16 @@ fn main() {
         let hand = ratio(label, "hand");
         if let Some(r) = ratio(label, "attr") {
             row(
-                &format!("{what}, cpu: the attribute alone"),
-                "the same crate without it (plain)",
+                &format!("{what}, cpu: {}", flavor("attr")),
+                SAME_PLAIN,
                 seconds(r.cpu_ratio, r.cpu, r.cpu_base, 1),
                 if label == "check" { "~1.05x" } else { "-" },
             );
         }
         if let Some(r) = ratio(label, "served") {
             row(
-                &format!("{what}, cpu: the attribute with client = false"),
-                "the same crate without it (plain)",
+                &format!("{what}, cpu: {}", flavor("served")),
+                SAME_PLAIN,
                 seconds(r.cpu_ratio, r.cpu, r.cpu_base, 1),
                 "-",
             );
@@ -165,26 +179,21 @@ fn main() {
             let Some(r) = ratio(label, name) else { continue };
             row(
                 &format!("{what}, cpu: {name}"),
-                "the crate without RPC (plain)",
+                PLAIN,
                 seconds(r.cpu_ratio, r.cpu, r.cpu_base, 1),
                 if label == "check" { goal } else { "-" },
             );
             if let Some(h) = hand {
                 row(
                     &format!("{what}, cpu: {name}"),
-                    "hand-written serde_json routes and clients (hand)",
+                    HAND,
                     seconds(r.cpu / h.cpu, r.cpu, h.cpu, 1),
                     if label == "check" { "-" } else { goal },
                 );
             }
         }
         if let Some(h) = hand {
-            row(
-                &format!("{what}, cpu: hand"),
-                "the crate without RPC (plain)",
-                seconds(h.cpu_ratio, h.cpu, h.cpu_base, 1),
-                "-",
-            );
+            row(&format!("{what}, cpu: hand"), PLAIN, seconds(h.cpu_ratio, h.cpu, h.cpu_base, 1), "-");
         }
     }
     // `LABEL-instructions NAME N`: one incremental build's instructions
@@ -193,27 +202,19 @@ fn main() {
         [("check", "incremental cargo check after an edit"), ("build", "incremental cargo build (debug) after an edit")]
     {
         let count = |name: &str| value(&format!("{label}-instructions"), name);
-        let Some(plain) = count("plain") else { continue };
+        let plain = count("plain");
         for (name, base, base_text) in [
-            ("attr", plain, "the same crate without it (plain)"),
-            ("served", plain, "the same crate without it (plain)"),
-            ("dogen", plain, "the crate without RPC (plain)"),
-            ("hand", plain, "the crate without RPC (plain)"),
-            ("dogen", count("hand").unwrap_or(f64::NAN), "hand-written serde_json routes and clients (hand)"),
-            ("tarpc", plain, "the crate without RPC (plain)"),
-            ("jsonrpsee", plain, "the crate without RPC (plain)"),
+            ("attr", plain, SAME_PLAIN),
+            ("served", plain, SAME_PLAIN),
+            ("dogen", plain, PLAIN),
+            ("hand", plain, PLAIN),
+            ("dogen", count("hand"), HAND),
+            ("tarpc", plain, PLAIN),
+            ("jsonrpsee", plain, PLAIN),
         ] {
-            let Some(n) = count(name) else { continue };
-            if base.is_nan() {
-                continue;
-            }
-            let who = match name {
-                "attr" => "the attribute alone",
-                "served" => "the attribute with client = false",
-                other => other,
-            };
+            let (Some(n), Some(base)) = (count(name), base) else { continue };
             row(
-                &format!("{what}, instructions (callgrind): {who}"),
+                &format!("{what}, instructions (callgrind): {}", flavor(name)),
                 base_text,
                 format!("{:.3}x ({:.0} M vs {:.0} M)", n / base, n / 1e6, base / 1e6),
                 "-",
