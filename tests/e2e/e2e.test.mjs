@@ -77,6 +77,31 @@ describe("counter over the fetch protocol", () => {
     assert.deepEqual(await json("/counter/a/fetch-client/increment?by=10"), { value: 14, shape: "number" });
   });
 
+  test("replies carry their status and headers: a call, a GET, another version, a body declared too large", async () => {
+    const out = await json("/counter/raw/raw");
+    const envelope = { contentType: "application/json", allow: null };
+    assert.deepEqual(out.call, { ...envelope, status: 200, body: { ok: 2 } });
+    assert.deepEqual(out.get, {
+      status: 405,
+      contentType: "application/json",
+      allow: "POST",
+      body: { error: { kind: "bad_request", message: "dogen calls use POST, not GET" } },
+    });
+    assert.equal(out.otherVersion.status, 400, JSON.stringify(out.otherVersion));
+    assert.equal(out.otherVersion.contentType, "application/json");
+    assert.equal(out.otherVersion.body.error.kind, "bad_request");
+    assert.deepEqual(out.tooLarge, {
+      ...envelope,
+      status: 413,
+      body: {
+        error: {
+          kind: "too_large",
+          message: "the body of a dogen call is at most 16777216 bytes; this one has 16777217",
+        },
+      },
+    });
+  });
+
   test("the Rust Worker reaches it through the generated Rust client", async () => {
     assert.equal(await get("/a/increment?by=1", workerd.counterBase), "15");
     assert.equal(await get("/a", workerd.counterBase), "15");

@@ -113,17 +113,40 @@ fn write_float(f: &mut fmt::Formatter<'_>, value: f64) -> fmt::Result {
     if value.is_sign_negative() {
         f.write_str("-")?;
     }
-    // The shortest digits (`0.00015`, `1500`; from the engine, also
-    // `1.5e-7`): the digits and the exponent of the first one.
-    let host = super::host::shortest(value.abs());
-    let engine = host.is_some();
-    let text = host.unwrap_or_else(|| format!("{}", value.abs()));
-    let (plain, shift) = match text.split_once('e') {
-        Some((plain, exp)) => (plain, exp.parse::<i64>().unwrap_or(0)),
-        None => (text.as_str(), 0),
-    };
-    let point = plain.find('.').unwrap_or(plain.len());
-    let mut digits: Vec<u8> = plain.bytes().filter(u8::is_ascii_digit).collect();
+    // The shortest digits: `0.00015`, `1500`; from the engine, also
+    // `1.5e-7`.
+    match super::host::shortest(value.abs()) {
+        Some(text) => write_shortest(f, value, &text, true),
+        None => write_shortest(f, value, &format!("{}", value.abs()), false),
+    }
+}
+
+/// [`write_float`] once the shortest digits of the finite `value` are
+/// known: `text`, as the engine (`engine`) or the standard library wrote
+/// them, plainly or with an exponent (`1.5e-7`, `1e+21`).
+fn write_shortest(f: &mut fmt::Formatter<'_>, value: f64, text: &str, engine: bool) -> fmt::Result {
+    // One pass over the bytes: the digits, where the point is, and the
+    // exponent. (`split_once`, `find` and `str::parse` cost a Worker
+    // about half a KB of wasm for this.)
+    let mut digits: Vec<u8> = Vec::with_capacity(text.len());
+    let mut point = None;
+    let mut shift: i64 = 0;
+    let mut negative = false;
+    let mut in_exponent = false;
+    for &byte in text.as_bytes() {
+        match byte {
+            b'0'..=b'9' if in_exponent => shift = shift * 10 + i64::from(byte - b'0'),
+            b'0'..=b'9' => digits.push(byte),
+            b'.' => point = Some(digits.len()),
+            b'e' => in_exponent = true,
+            b'-' => negative = true,
+            _ => {}
+        }
+    }
+    if negative {
+        shift = -shift;
+    }
+    let point = point.unwrap_or(digits.len());
     let leading = digits.iter().take_while(|&&d| d == b'0').count();
     let exp = point as i64 - 1 - leading as i64 + shift;
     digits.drain(..leading.min(digits.len().saturating_sub(1)));
@@ -183,30 +206,55 @@ fn write_float(f: &mut fmt::Formatter<'_>, value: f64) -> fmt::Result {
 /// exactly (digits only), and returns L and C.
 fn split_position(message: &mut String) -> Option<(usize, usize)> {
     const AT: &[u8] = b" at line ";
-    // A window search, not `str::rfind`: the standard library's substring
-    // searcher is about 2 KB of wasm, for a message of a few dozen bytes.
-    let start = message.as_bytes().windows(AT.len()).rposition(|w| w == AT)?;
-    let rest = &message[start + AT.len()..];
-    let line_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let column = rest[line_digits..].strip_prefix(" column ")?;
-    if !column.bytes().all(|b| b.is_ascii_digit()) {
+    // Over bytes, with a window search rather than `str::rfind` and
+    // digits read by hand rather than `str::parse`: the standard
+    // library's substring searcher alone is about 2 KB of wasm, for a
+    // message of a few dozen bytes.
+    let bytes = message.as_bytes();
+    let start = bytes.windows(AT.len()).rposition(|w| w == AT)?;
+    let (line, rest) = number(bytes.get(start + AT.len()..)?);
+    let (column, rest) = number(rest.strip_prefix(b" column ")?);
+    let position = (line?, column?);
+    if !rest.is_empty() {
         return None;
     }
-    let line = rest[..line_digits].parse().ok()?;
-    let column = column.parse().ok()?;
     message.truncate(start);
-    Some((line, column))
+    Some(position)
+}
+
+/// The decimal number `bytes` starts with (`None` without a digit, or if
+/// it overflows), and what follows it.
+fn number(bytes: &[u8]) -> (Option<usize>, &[u8]) {
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (digits, rest) = bytes.split_at(digits);
+    let value = digits.iter().try_fold(0usize, |n, &d| n.checked_mul(10)?.checked_add(usize::from(d - b'0')));
+    (value.filter(|_| !digits.is_empty()), rest)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::write_float;
+    use super::{split_position, write_float, write_shortest};
 
     struct Float(f64);
 
     impl std::fmt::Display for Float {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             write_float(f, self.0)
+        }
+    }
+
+    /// The shortest digits with an exponent, as the engine writes the very
+    /// large and small ones (`1.5e-7`, `1e+21`).
+    struct Exponent(f64);
+
+    impl std::fmt::Display for Exponent {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            if self.0.is_sign_negative() {
+                f.write_str("-")?;
+            }
+            let text = format!("{:e}", self.0.abs());
+            let text = if text.contains("e-") { text } else { text.replace('e', "e+") };
+            write_shortest(f, self.0, &text, false)
         }
     }
 
@@ -251,6 +299,38 @@ mod tests {
         for value in values.into_iter().filter(|v| v.is_finite()) {
             let theirs = serde_json::Number::from_f64(value).map(|n| n.to_string());
             assert_eq!(Some(Float(value).to_string()), theirs, "{value:e}");
+            assert_eq!(Some(Exponent(value).to_string()), theirs, "{value:e} with an exponent");
+        }
+    }
+
+    /// A message that ends in exactly ` at line L column C` loses it to
+    /// the position; any other is left whole.
+    #[test]
+    fn a_position_is_taken_off_the_end_only_when_it_is_exact() {
+        let split = |text: &str| {
+            let mut message = text.to_owned();
+            let position = split_position(&mut message);
+            (message, position)
+        };
+        assert_eq!(split("expected `:` at line 3 column 17"), ("expected `:`".to_owned(), Some((3, 17))));
+        assert_eq!(
+            split("a at line 1 column 2 at line 30 column 4"),
+            ("a at line 1 column 2".to_owned(), Some((30, 4)))
+        );
+        assert_eq!(split(" at line 0 column 0"), (String::new(), Some((0, 0))));
+        for whole in [
+            "no position",
+            "x at line  column 7",
+            "x at line 3 column ",
+            "x at line 3 column 7 and more",
+            "x at line 3 column 7a",
+            "x at line 3  column 7",
+            "x at line -3 column 7",
+            "x at line 99999999999999999999999 column 1",
+            "x at line 1 column 99999999999999999999999",
+            " at line ",
+        ] {
+            assert_eq!(split(whole), (whole.to_owned(), None), "{whole}");
         }
     }
 }

@@ -68,9 +68,39 @@ async function counterRoute(name: string, action: string | undefined, url: URL):
     }
     case "fetch-client":
       return Response.json(shaped(await counterClient(stub).increment(by)));
+    case "raw":
+      return Response.json(await rawReplies(stub));
     default:
       return new Response(`unknown counter action ${action}`, { status: 404 });
   }
+}
+
+/** One raw request to the object's dogen path: its reply's status, headers and body. */
+async function rawReply(stub: Fetcher, init: RequestInit, path = "/__dogen/v1/call/increment") {
+  const response = await stub.fetch(`https://counter${path}`, init);
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    allow: response.headers.get("allow"),
+    body: (await response.json()) as unknown,
+  };
+}
+
+/**
+ * The fetch protocol's replies seen from outside any client: a call, a
+ * GET, a path of another version, and a body whose declared length is over
+ * the limit (a stream of fixed length that is never written: the object
+ * answers from the header alone).
+ */
+async function rawReplies(stub: Fetcher) {
+  const json = { "content-type": "application/json" };
+  const call = await rawReply(stub, { method: "POST", headers: json, body: "[2]" });
+  const get = await rawReply(stub, { method: "GET" });
+  const otherVersion = await rawReply(stub, { method: "POST", headers: json, body: "[]" }, "/__dogen/v2/call/increment");
+  const declared = new FixedLengthStream(16 * 1024 * 1024 + 1);
+  const tooLarge = await rawReply(stub, { method: "POST", headers: json, body: declared.readable });
+  await declared.writable.abort().catch(() => undefined);
+  return { call, get, otherVersion, tooLarge };
 }
 
 async function limiterScenario(tenant: string): Promise<Response> {
