@@ -374,24 +374,28 @@ fn encode_failed(method: &str, e: String) -> ProtocolError {
 fn unknown_method(method: &str, known: &[&str]) -> ProtocolError {
     ProtocolError::new(
         ProtocolErrorKind::UnknownMethod,
-        shorten(&format!("unknown method `{}`; this object has {}", quote(method), list(known)), MAX_MESSAGE),
+        shorten(&format!("unknown method `{}`; this object has {}", quote(method), Names(known)), MAX_MESSAGE),
     )
 }
 
-fn list(names: &[&str]) -> String {
-    if names.is_empty() {
-        return "no methods".into();
-    }
-    let mut list = String::new();
-    for name in names {
-        if !list.is_empty() {
-            list.push_str(", ");
+/// Wire names as a message lists them: `` `a`, `b` ``, or `no methods`.
+/// Written straight into the message rather than built first: smaller
+/// code in every object's wasm.
+struct Names<'a>(&'a [&'a str]);
+
+impl std::fmt::Display for Names<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("no methods");
         }
-        list.push('`');
-        list.push_str(name);
-        list.push('`');
+        let mut separator = "`";
+        for name in self.0 {
+            f.write_str(separator)?;
+            f.write_str(name)?;
+            separator = "`, `";
+        }
+        f.write_str("`")
     }
-    list
 }
 
 /// A client method's call of `method` through `transport`, before its

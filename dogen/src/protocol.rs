@@ -409,32 +409,21 @@ impl Shortened {
     fn push(&mut self, mut s: &str) {
         self.total += s.len();
         if self.tail.is_empty() && self.head.len() < self.max {
-            let mut room = (self.max - self.head.len()).min(s.len());
-            while !s.is_char_boundary(room) {
-                room -= 1;
-            }
-            self.head.push_str(&s[..room]);
-            s = &s[room..];
+            let room = floor(s, (self.max - self.head.len()).min(s.len()));
+            self.head.push_str(s.get(..room).unwrap_or_default());
+            s = s.get(room..).unwrap_or_default();
         }
         // Of the rest, a window on the end, never a copy of all of it.
         let (_, keep) = self.budget();
         let window = 2 * keep + 8;
         if s.len() >= window {
-            let mut cut = s.len() - window;
-            while !s.is_char_boundary(cut) {
-                cut += 1;
-            }
             self.tail.clear();
-            self.tail.push_str(&s[cut..]);
-        } else {
-            self.tail.push_str(s);
-            if self.tail.len() > 2 * window {
-                let mut cut = self.tail.len() - window;
-                while !self.tail.is_char_boundary(cut) {
-                    cut += 1;
-                }
-                self.tail.drain(..cut);
-            }
+            s = s.get(ceil(s, s.len() - window)..).unwrap_or_default();
+        }
+        self.tail.push_str(s);
+        if self.tail.len() > 2 * window {
+            let cut = ceil(&self.tail, self.tail.len() - window);
+            self.tail.drain(..cut);
         }
     }
 
@@ -443,19 +432,13 @@ impl Shortened {
             return self.head;
         }
         let (head_len, tail_len) = self.budget();
-        let mut head_end = head_len.min(self.head.len());
-        while !self.head.is_char_boundary(head_end) {
-            head_end -= 1;
-        }
+        let head_end = floor(&self.head, head_len.min(self.head.len()));
+        let (head, rest) = self.head.split_at(head_end);
         // The last `tail_len` bytes of everything after the head.
-        let after = [&self.head[head_end..], self.tail.as_str()].concat();
-        let mut start = after.len().saturating_sub(tail_len);
-        while !after.is_char_boundary(start) {
-            start += 1;
-        }
-        let tail = &after[start..];
+        let after = [rest, self.tail.as_str()].concat();
+        let tail = after.get(ceil(&after, after.len().saturating_sub(tail_len))..).unwrap_or_default();
         let omitted = self.total - head_end - tail.len();
-        format!("{}…({omitted} bytes omitted)…{tail}", &self.head[..head_end])
+        format!("{head}…({omitted} bytes omitted)…{tail}")
     }
 }
 
@@ -464,6 +447,22 @@ impl fmt::Write for Shortened {
         self.push(s);
         Ok(())
     }
+}
+
+/// The char boundary of `s` at or before `at` (at most its length).
+fn floor(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The char boundary of `s` at or after `at` (at most its length).
+fn ceil(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 #[cfg(test)]

@@ -308,14 +308,17 @@ impl<'de> Reader<'de> {
         self.peek()
     }
 
-    /// An error at the byte just read.
+    /// An error at the byte just read. Never inlined, like the others
+    /// here: a call is smaller than the arguments of `error_at`.
     #[cold]
+    #[inline(never)]
     fn error(&self, message: &'static str) -> Error {
         self.error_at(Cow::Borrowed(message), self.index)
     }
 
     /// An error at the byte about to be read.
     #[cold]
+    #[inline(never)]
     fn peek_error(&self, message: &'static str) -> Error {
         self.error_at(Cow::Borrowed(message), (self.index + 1).min(self.text.len()))
     }
