@@ -141,14 +141,16 @@ pub async fn serve<D: Dispatch<Json>>(server: &D, req: Request) -> worker::Resul
             }
         }
     };
-    // Names and values that are constant and valid: setting them cannot
-    // fail, and there is no error path to compile for it.
-    let headers = worker::Headers::new();
-    let _ = headers.0.set("content-type", protocol::CONTENT_TYPE);
+    let response = ResponseBuilder::new().with_status(reply.status).fixed(reply.body);
+    // Set on the response's own headers, with web-sys's `set`: names and
+    // values that are constant and valid cannot fail, and there is no
+    // error path to compile for them.
+    let headers = &response.headers().0;
+    let _ = headers.set("content-type", protocol::CONTENT_TYPE);
     if reply.status == 405 {
-        let _ = headers.0.set("allow", "POST");
+        let _ = headers.set("allow", "POST");
     }
-    Ok(ResponseBuilder::new().with_status(reply.status).with_headers(headers).fixed(reply.body))
+    Ok(response)
 }
 
 /// The length a `content-length` header declares: its digits, between
@@ -156,14 +158,10 @@ pub async fn serve<D: Dispatch<Json>>(server: &D, req: Request) -> worker::Resul
 /// the body is then measured once read. (By hand: `str::trim` and
 /// `str::parse` cost an object about 1 KB of wasm, for a few digits.)
 fn declared_length(text: &str) -> Option<u64> {
-    let digits = text.trim_ascii().as_bytes();
-    if digits.is_empty() {
-        return None;
-    }
-    digits.iter().try_fold(0u64, |length, &digit| match digit {
-        b'0'..=b'9' => length.checked_mul(10)?.checked_add(u64::from(digit - b'0')),
+    match protocol::decimal(text.trim_ascii().as_bytes()) {
+        (length, []) => length,
         _ => None,
-    })
+    }
 }
 
 /// A typed client for the object named `name`, through the binding the
