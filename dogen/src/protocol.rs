@@ -449,6 +449,16 @@ impl fmt::Write for Shortened {
     }
 }
 
+/// The decimal number `bytes` starts with (`None` without a digit, or if
+/// it overflows a `u64`), and what follows it. By hand: `str::parse`
+/// costs a Worker about half a KB of wasm, for a few digits.
+pub(crate) fn decimal(bytes: &[u8]) -> (Option<u64>, &[u8]) {
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (digits, rest) = bytes.split_at(digits);
+    let value = digits.iter().try_fold(0u64, |n, &d| n.checked_mul(10)?.checked_add(u64::from(d - b'0')));
+    (value.filter(|_| !digits.is_empty()), rest)
+}
+
 /// The char boundary of `s` at or before `at` (at most its length).
 fn floor(s: &str, mut at: usize) -> usize {
     while !s.is_char_boundary(at) {

@@ -207,9 +207,9 @@ fn write_shortest(f: &mut fmt::Formatter<'_>, value: f64, text: &str, engine: bo
 fn split_position(message: &mut String) -> Option<(usize, usize)> {
     const AT: &[u8] = b" at line ";
     // Over bytes, with a window search rather than `str::rfind` and
-    // digits read by hand rather than `str::parse`: the standard
-    // library's substring searcher alone is about 2 KB of wasm, for a
-    // message of a few dozen bytes.
+    // digits read by `protocol::decimal` rather than `str::parse`: the
+    // standard library's substring searcher alone is about 2 KB of wasm,
+    // for a message of a few dozen bytes.
     let bytes = message.as_bytes();
     let start = bytes.windows(AT.len()).rposition(|w| w == AT)?;
     let (line, rest) = number(bytes.get(start + AT.len()..)?);
@@ -222,13 +222,10 @@ fn split_position(message: &mut String) -> Option<(usize, usize)> {
     Some(position)
 }
 
-/// The decimal number `bytes` starts with (`None` without a digit, or if
-/// it overflows), and what follows it.
+/// The number `bytes` starts with as a `usize`, and what follows it.
 fn number(bytes: &[u8]) -> (Option<usize>, &[u8]) {
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    let (digits, rest) = bytes.split_at(digits);
-    let value = digits.iter().try_fold(0usize, |n, &d| n.checked_mul(10)?.checked_add(usize::from(d - b'0')));
-    (value.filter(|_| !digits.is_empty()), rest)
+    let (value, rest) = crate::protocol::decimal(bytes);
+    (value.and_then(|n| usize::try_from(n).ok()), rest)
 }
 
 #[cfg(test)]

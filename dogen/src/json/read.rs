@@ -308,8 +308,9 @@ impl<'de> Reader<'de> {
         self.peek()
     }
 
-    /// An error at the byte just read. Never inlined, like the others
-    /// here: a call is smaller than the arguments of `error_at`.
+    /// An error at the byte just read. Never inlined (nor is
+    /// `peek_error`): at each of the many places that can fail, a call is
+    /// smaller than the computation of `error_at`'s arguments.
     #[cold]
     #[inline(never)]
     fn error(&self, message: &'static str) -> Error {
